@@ -1,0 +1,181 @@
+// The one schema for .github/shipgate.yml: validation, defaults and the published JSON Schema all come from here.
+import { z } from "zod";
+
+const level = z
+  .enum(["block", "warn", "off"])
+  .describe("block: a failure fails the gate; warn: a failure is reported only; off: not run");
+const globs = z.array(z.string().min(1));
+const percent = z.number().min(0).max(100);
+const count = z.number().int().min(0);
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const sizeRuleSchema = z
+  .object({
+    level: level.default("block"),
+    "max-lines": count.default(400).describe("Counted lines above this fail"),
+    "warn-lines": count.default(250).describe("Counted lines above this warn"),
+    "max-files": count.default(40).describe("Counted files above this fail"),
+    "warn-files": count.default(25).describe("Counted files above this warn"),
+    exclude: globs
+      .default([])
+      .describe(
+        "gitignore-like globs excluded on top of lockfiles and linguist-generated/vendored",
+      ),
+  })
+  .strict();
+
+export const coverageRuleSchema = z
+  .object({
+    level: level.default("block"),
+    reports: globs
+      .default([
+        "coverage/lcov.info",
+        "coverage/cobertura-coverage.xml",
+        "coverage/clover.xml",
+        "coverage/coverage-final.json",
+      ])
+      .describe("Coverage report files or globs, relative to the repository root"),
+    "min-patch": percent
+      .default(80)
+      .describe("Minimum % of changed coverable lines executed by tests"),
+    "min-coverable-lines": count
+      .default(5)
+      .describe("Below this many changed coverable lines, pass with a note"),
+    "min-project": percent
+      .nullable()
+      .default(null)
+      .describe("Minimum % line coverage of the whole report; null disables"),
+    "missing-report": z
+      .enum(["fail", "warn", "skip"])
+      .default("warn")
+      .describe("What to do when no coverage report is found"),
+    "partial-branches": z
+      .enum(["covered", "uncovered"])
+      .default("covered")
+      .describe("How a line whose branches were only partly taken counts (diff-cover: covered)"),
+    exclude: globs.default([]).describe("Changed files whose coverage is not judged"),
+  })
+  .strict();
+
+const rolloutItem = z.enum(["plan", "rollback", "flag", "monitoring"]);
+
+export const rolloutNotesRuleSchema = z
+  .object({
+    level: level.default("block"),
+    when: z
+      .union([
+        z.literal("always"),
+        z
+          .object({
+            paths: globs.default([]).describe("Applies when a changed file matches"),
+            labels: z.array(z.string()).default([]).describe("Applies when the PR has a label"),
+            risk: z.array(z.string()).default([]).describe("Applies at these declared risk levels"),
+          })
+          .strict(),
+      ])
+      .default("always")
+      .describe('"always", or conditions of which any one makes the rule apply'),
+    section: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(["Rollout"])
+      .describe("Heading names that start the section"),
+    require: z
+      .array(rolloutItem)
+      .default(["rollback", "monitoring"])
+      .describe("Items the section must address"),
+    "allow-na": z.boolean().default(true).describe('Accept "N/A: <reason>" for an item'),
+    "min-words": count.default(5).describe("Words of real content the section needs"),
+  })
+  .strict();
+
+export const linkedRisksRuleSchema = z
+  .object({
+    level: level.default("warn"),
+    patterns: z
+      .array(z.string().min(1).refine(isValidRegex, "is not a valid regular expression"))
+      .default([])
+      .describe("Extra regular expressions for risk references, e.g. RISK-\\d+"),
+    "issue-label": z
+      .string()
+      .nullable()
+      .default(null)
+      .describe("A referenced GitHub issue must carry this label"),
+    "require-link": z.boolean().default(true),
+    "require-level": z.boolean().default(true),
+  })
+  .strict();
+
+export const rulesSchema = z
+  .object({
+    size: sizeRuleSchema.prefault({}),
+    coverage: coverageRuleSchema.prefault({}),
+    "rollout-notes": rolloutNotesRuleSchema.prefault({}),
+    "linked-risks": linkedRisksRuleSchema.prefault({}),
+  })
+  .strict();
+
+/**
+ * The same rule settings with no defaults, for risk-level overrides: an override must only
+ * change what it names (zod's partial() would still fill in every default).
+ */
+function overridesOf(schema: z.ZodObject) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
+      return [key, (inner as z.ZodType).optional()];
+    }),
+  );
+  return z.object(shape).strict();
+}
+
+export const ruleOverridesSchema = z
+  .object({
+    size: overridesOf(sizeRuleSchema).optional(),
+    coverage: overridesOf(coverageRuleSchema).optional(),
+    "rollout-notes": overridesOf(rolloutNotesRuleSchema).optional(),
+    "linked-risks": overridesOf(linkedRisksRuleSchema).optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    extends: z
+      .string()
+      .optional()
+      .describe("Org-wide defaults to start from, e.g. my-org/.github (App only)"),
+    rules: rulesSchema.prefault({}),
+    risk: z
+      .object({
+        levels: z.array(z.string().min(1)).min(1).default(["low", "medium", "high"]),
+        "label-prefix": z
+          .string()
+          .default("risk:")
+          .describe('A label "risk:high" declares a level'),
+      })
+      .strict()
+      .prefault({}),
+    "risk-levels": z
+      .record(z.string(), ruleOverridesSchema)
+      .default({
+        high: { size: { "max-lines": 200 }, coverage: { "min-patch": 90 } },
+      })
+      .describe("Per declared risk level, stricter rule settings deep-merged over rules"),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type RulesConfig = Config["rules"];
+export type SizeRuleConfig = RulesConfig["size"];
+export type CoverageRuleConfig = RulesConfig["coverage"];
+export type RolloutNotesRuleConfig = RulesConfig["rollout-notes"];
+export type LinkedRisksRuleConfig = RulesConfig["linked-risks"];
+export type RolloutItem = z.infer<typeof rolloutItem>;

@@ -1,0 +1,134 @@
+// The plain data that flows through the gate: facts in, verdict out. No behaviour here.
+
+/** How git (or the API) says a file changed. `binary` is a flag on top of the status. */
+export type FileStatus = "added" | "modified" | "deleted" | "renamed" | "copied" | "mode-only";
+
+export interface ChangedFile {
+  /** Head-side path; for a deletion, the base-side path. Repository-relative, forward slashes. */
+  path: string;
+  /** Base-side path for renames and copies. */
+  previousPath?: string;
+  status: FileStatus;
+  binary: boolean;
+  additions: number;
+  deletions: number;
+  /** Head-side line numbers that were added or changed, ascending, unique. */
+  addedLines: number[];
+  /** The API gave no patch (too large or binary): the file could not be evaluated line by line. */
+  patchMissing?: boolean;
+}
+
+export type CoverageFormat = "lcov" | "cobertura" | "clover" | "jacoco" | "istanbul" | "go";
+
+/** One file's line records as a report wrote them. */
+export interface FileCoverage {
+  /** The path as written in the report (possibly absolute, package-relative, with backslashes). */
+  path: string;
+  /** line number -> hit count, for every executable line the report records. */
+  lines: Map<number, number>;
+  /** Lines whose branches were only partly taken. */
+  partialLines: Set<number>;
+}
+
+/** One parsed coverage report. */
+export interface CoverageReport {
+  /** The report's file name, as the adapter found it (for messages). */
+  source: string;
+  format: CoverageFormat;
+  files: FileCoverage[];
+  /** Cobertura `<source>` roots (and similar): prefixes to strip when mapping paths. */
+  sourceRoots: string[];
+}
+
+/** A report the adapter could not use, and why; the other reports are still used. */
+export interface CoverageReportError {
+  source: string;
+  message: string;
+}
+
+export interface CoverageFacts {
+  reports: CoverageReport[];
+  errors: CoverageReportError[];
+}
+
+/** What an adapter could verify about an item referenced from the PR body. */
+export interface LinkedItemFacts {
+  /** Canonical reference, `owner/repo#12`. */
+  ref: string;
+  exists: boolean;
+  state?: "open" | "closed";
+  labels?: string[];
+  title?: string;
+  url?: string;
+}
+
+export interface GitRef {
+  ref: string;
+  sha: string;
+}
+
+/** Everything a rule may look at. Rules never fetch. */
+export interface PullRequestFacts {
+  /** `owner/repo` when known: `#12` in the body means this repository. */
+  repository: string | null;
+  number: number | null;
+  title: string;
+  body: string;
+  labels: string[];
+  author: string;
+  base: GitRef;
+  head: GitRef;
+  files: ChangedFile[];
+  /** The API stopped listing files at its cap: the list is incomplete. */
+  filesTruncated: boolean;
+  /** Null when nobody could verify linked items (the CLI). */
+  linkedItems: LinkedItemFacts[] | null;
+  /** Null when coverage was not gathered. */
+  coverage: CoverageFacts | null;
+  /** `.gitattributes` at the base ref, if any. */
+  gitattributes: string | null;
+  /** `.github/pull_request_template.md` at the base ref, if any. */
+  pullRequestTemplate: string | null;
+  /** Every file path at head (for mapping coverage paths), or null when unknown. */
+  repoFiles: string[] | null;
+  /** The PR changes the gate's own config file; the change is reported, not applied. */
+  configChanged: boolean;
+}
+
+export type RuleId = "size" | "coverage" | "rollout-notes" | "linked-risks";
+export type RuleStatus = "pass" | "warn" | "fail" | "skip" | "pending";
+export type Level = "block" | "warn" | "off";
+export type Conclusion = "success" | "failure" | "neutral";
+
+/** A finding tied to lines of a file (annotations, review comments). */
+export interface LineFinding {
+  rule: RuleId;
+  path: string;
+  startLine: number;
+  endLine: number;
+  severity: "failure" | "warning" | "notice";
+  title: string;
+  message: string;
+}
+
+export interface RuleResult {
+  id: RuleId;
+  status: RuleStatus;
+  level: Level;
+  /** One line with the measured figure and the limit. */
+  summary: string;
+  /** Markdown that tells the author how to fix it. Already escaped where it quotes user text. */
+  details: string;
+  metrics: Record<string, unknown>;
+  findings: LineFinding[];
+}
+
+export interface Verdict {
+  version: 1;
+  conclusion: Conclusion;
+  /** The declared risk level, if any. */
+  riskLevel: string | null;
+  rules: RuleResult[];
+  /** Notes about the evaluation itself (truncated file list, config changed in the PR). */
+  notes: string[];
+}
