@@ -1,0 +1,58 @@
+// Merges parsed reports into one line map per repository file. Hits from every report and record
+// add up; files that map to no repository file are listed, never dropped.
+import type { CoverageReport } from "../types.js";
+import { mapCoveragePaths, type UnmatchedCoverageFile } from "./map-coverage-paths.js";
+import { createRepoPathIndex } from "./repo-path-index.js";
+
+export interface MergedFileCoverage {
+  /** line -> hits summed over every report. */
+  lines: Map<number, number>;
+  /**
+   * Lines some report saw partly branched and no report saw fully branched. Two reports that each
+   * took a different branch still leave the line partial: reports do not say which branch ran.
+   */
+  partialLines: Set<number>;
+}
+
+export interface MergedCoverage {
+  /** Keyed by repository path (or by normalised report path when the file list is unknown). */
+  files: Map<string, MergedFileCoverage>;
+  unmatched: UnmatchedCoverageFile[];
+}
+
+/** `repoFiles` empty means unknown: report paths are then used as they are, normalised. */
+export function mergeCoverage(
+  reports: readonly CoverageReport[],
+  repoFiles: readonly string[],
+): MergedCoverage {
+  const index = createRepoPathIndex(repoFiles);
+  const files = new Map<string, MergedFileCoverage>();
+  const fullyBranched = new Map<string, Set<number>>();
+  const unmatched: UnmatchedCoverageFile[] = [];
+  for (const report of reports) {
+    const mapping = mapCoveragePaths(report, index);
+    unmatched.push(...mapping.unmatched);
+    for (const file of report.files) {
+      const repoPath = mapping.paths.get(file.path);
+      if (repoPath === undefined) continue;
+      let merged = files.get(repoPath);
+      if (merged === undefined) {
+        merged = { lines: new Map(), partialLines: new Set() };
+        files.set(repoPath, merged);
+        fullyBranched.set(repoPath, new Set());
+      }
+      const full = fullyBranched.get(repoPath) ?? new Set<number>();
+      for (const [line, hits] of file.lines) {
+        merged.lines.set(line, (merged.lines.get(line) ?? 0) + hits);
+        if (hits > 0 && !file.partialLines.has(line)) full.add(line);
+      }
+      for (const line of file.partialLines) {
+        if ((file.lines.get(line) ?? 0) > 0) merged.partialLines.add(line);
+      }
+    }
+  }
+  for (const [repoPath, merged] of files) {
+    for (const line of fullyBranched.get(repoPath) ?? []) merged.partialLines.delete(line);
+  }
+  return { files, unmatched };
+}

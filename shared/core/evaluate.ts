@@ -1,0 +1,70 @@
+// The gate's decision: facts and config in, a deterministic Verdict out. Pure.
+import { applyRiskLevel } from "./config/apply-risk-level.js";
+import type { Config } from "./config/config-schema.js";
+import { createExclusion } from "./exclude/create-exclusion.js";
+import { declaredRiskLevel } from "./rules/declared-risk-level.js";
+import { codeSpan } from "./render/escape-markdown.js";
+import { ruleRegistry } from "./rules/rule-registry.js";
+import type { RuleContext } from "./rules/rule.js";
+import type { Conclusion, PullRequestFacts, RuleResult, Verdict } from "./types.js";
+
+export function evaluate(facts: PullRequestFacts, config: Config): Verdict {
+  const risk = declaredRiskLevel(facts, config.risk.levels, config.risk["label-prefix"]);
+  const rules = applyRiskLevel(config, risk.level);
+  const exclusion = createExclusion(facts.gitattributes, []);
+  const context: RuleContext = {
+    riskLevel: risk.level,
+    isGenerated: (path) => exclusion(path) !== null,
+  };
+
+  const results: RuleResult[] = ruleRegistry.map(({ id, run }) => {
+    const level = rules[id].level;
+    if (level === "off") {
+      return {
+        id,
+        status: "skip",
+        level,
+        summary: "Off in the configuration",
+        details: "",
+        metrics: {},
+        findings: [],
+      };
+    }
+    return run(facts, config, rules, context);
+  });
+
+  return {
+    version: 1,
+    conclusion: concludeFrom(results),
+    riskLevel: risk.level,
+    rules: results,
+    notes: notesFor(facts, risk.invalid),
+  };
+}
+
+function concludeFrom(results: RuleResult[]): Conclusion {
+  const blocking = results.filter((r) => r.level === "block");
+  if (blocking.some((r) => r.status === "fail")) return "failure";
+  if (blocking.some((r) => r.status === "pending")) return "neutral";
+  return "success";
+}
+
+function notesFor(facts: PullRequestFacts, invalidRisk: string | undefined): string[] {
+  const notes: string[] = [];
+  if (facts.configChanged) {
+    notes.push(
+      "This pull request changes `.github/shipgate.yml`. The change is not applied to this pull request: the gate always uses the configuration of the base branch.",
+    );
+  }
+  if (facts.filesTruncated) {
+    notes.push(
+      "GitHub lists at most 3,000 changed files; this pull request has more, so the figures cover only part of it.",
+    );
+  }
+  if (invalidRisk !== undefined) {
+    notes.push(
+      `The declared risk level ${codeSpan(invalidRisk)} is not one of the configured levels.`,
+    );
+  }
+  return notes;
+}

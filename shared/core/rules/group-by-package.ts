@@ -1,0 +1,65 @@
+// Groups changed files by package (or top-level directory) so the author sees where a big
+// pull request could be cut.
+import type { ChangedFile } from "../types.js";
+
+export interface SizeGroup {
+  /** `packages/api`, `src`, or `.` for files at the repository root. */
+  name: string;
+  kind: "package" | "directory" | "root";
+  files: number;
+  lines: number;
+}
+
+/** Directories under these hold one package each: `packages/<name>/...`. */
+const PACKAGE_PARENTS = new Set(["packages", "apps", "libs", "services", "crates"]);
+/** A directory holding one of these (anywhere but the root) is a package root. */
+const MANIFESTS = new Set(["package.json", "Cargo.toml", "go.mod", "pyproject.toml"]);
+
+function manifestRoots(paths: Iterable<string>): Set<string> {
+  const roots = new Set<string>();
+  for (const path of paths) {
+    const slash = path.lastIndexOf("/");
+    if (slash > 0 && MANIFESTS.has(path.slice(slash + 1))) roots.add(path.slice(0, slash));
+  }
+  return roots;
+}
+
+function groupOf(path: string, roots: Set<string>): Pick<SizeGroup, "name" | "kind"> {
+  const segments = path.split("/");
+  // The deepest manifest root wins: `packages/a/vendor/b/package.json` makes its own package.
+  for (let depth = segments.length - 1; depth > 0; depth -= 1) {
+    const dir = segments.slice(0, depth).join("/");
+    if (roots.has(dir)) return { name: dir, kind: "package" };
+  }
+  const [top, second] = segments;
+  if (segments.length >= 3 && top !== undefined && PACKAGE_PARENTS.has(top)) {
+    return { name: `${top}/${second ?? ""}`, kind: "package" };
+  }
+  if (segments.length === 1 || top === undefined) return { name: ".", kind: "root" };
+  return { name: top, kind: "directory" };
+}
+
+/**
+ * A file belongs to the deepest package root above it (a directory under `packages/`, `apps/`,
+ * `libs/`, `services/`, `crates/`, or one holding a `package.json`, `Cargo.toml`, `go.mod` or
+ * `pyproject.toml` that is changed or, when known, in the repository), else to its top-level
+ * directory. Sorted by lines, then files, descending; then by name.
+ */
+export function groupByPackage(
+  files: readonly ChangedFile[],
+  knownPaths: readonly string[],
+): SizeGroup[] {
+  const roots = manifestRoots([...knownPaths, ...files.map((file) => file.path)]);
+  const groups = new Map<string, SizeGroup>();
+  for (const file of files) {
+    const { name, kind } = groupOf(file.path, roots);
+    const group = groups.get(name) ?? { name, kind, files: 0, lines: 0 };
+    group.files += 1;
+    group.lines += file.additions + file.deletions;
+    groups.set(name, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      b.lines - a.lines || b.files - a.files || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}

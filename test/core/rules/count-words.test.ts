@@ -1,0 +1,23 @@
+import { countWords, hasWords } from "../../../shared/core/rules/count-words.js";
+
+describe("countWords", () => {
+  it.each([
+    ["", 0],
+    ["revert the deploy", 3],
+    ["- [x] Rollback: revert", 2],
+    ["TODO tbd TBD. (fixme) xxx", 0],
+    ["... - * | ---", 0],
+    ["error-rate p99 10%", 3],
+    ["Überwachung 監視 ✓", 2],
+    ["a\r\nb\tc", 3],
+    ["todolist", 1],
+  ])("%j has %i words", (text, words) => {
+    expect(countWords(text)).toBe(words);
+  });
+
+  it("stops at the limit", () => {
+    expect(countWords("a b c d", 2)).toBe(2);
+    expect(hasWords("TODO")).toBe(false);
+    expect(hasWords("TODO: revert")).toBe(true);
+  });
+});
