@@ -1,5 +1,6 @@
-// Maps the paths a report wrote onto repository paths: exact match, then `<source>` roots, then the
-// longest unambiguous match on trailing path segments (CI checkouts, Java packages, Go import paths).
+// Maps the paths a report wrote onto repository paths: exact match, then `<source>` roots, then
+// the longest unambiguous match on trailing path segments (CI checkouts, Java packages, Go
+// import paths).
 import type { CoverageReport } from "../types.js";
 import {
   isAbsoluteCoveragePath,

@@ -26,7 +26,7 @@ export function normalizeCoveragePath(path: string): string {
   return (absolute ? "/" : "") + kept.join("/");
 }
 
-/** `/home/x`, `C:/x`, `//server/share`: paths that name a machine's layout, not the repository's. */
+/** `/home/x`, `C:/x`, `//server/share`: paths naming a machine's layout, not the repository's. */
 export function isAbsoluteCoveragePath(normalized: string): boolean {
   return normalized.startsWith("/") || /^[A-Za-z]:(?:\/|$)/.test(normalized);
 }

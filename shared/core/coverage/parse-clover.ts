@@ -1,5 +1,6 @@
-// Reads Clover XML (OpenClover, PHPUnit, Istanbul/c8/Jest). Lines of type stmt, cond and method are
-// executable, as in diff-cover 10.5 (PHPUnit marks each measured function's declaration line "method").
+// Reads Clover XML (OpenClover, PHPUnit, Istanbul/c8/Jest). Lines of type stmt, cond and method
+// are executable, as in diff-cover 10.5: PHPUnit and OpenClover mark each measured function's
+// declaration line "method" (diff-cover 7.4 skipped those lines).
 import type { CoverageReport } from "../types.js";
 import { addHits, createFileCoverageTable } from "./file-coverage-table.js";
 import {

@@ -1,5 +1,6 @@
-// Reads Cobertura XML (coverage.py, Istanbul/c8, gcovr, JaCoCo converters, coverlet…).
-// Only a class's own <lines> count: Istanbul repeats method lines under <methods>, which diff-cover skips too.
+// Reads Cobertura XML (coverage.py, Istanbul/c8, gcovr, JaCoCo converters, coverlet…). Only a
+// class's own <lines> count: Istanbul repeats method lines under <methods>, which diff-cover
+// skips too.
 import type { CoverageReport } from "../types.js";
 import { addHits, createFileCoverageTable } from "./file-coverage-table.js";
 import {

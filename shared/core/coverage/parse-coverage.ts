@@ -1,4 +1,4 @@
-// Detects a report's format and parses it, turning every problem a user can cause into an error value.
+// Detects a report's format and parses it; every problem a user can cause becomes an error value.
 import type { CoverageFormat, CoverageReport, CoverageReportError } from "../types.js";
 import { CoverageParseError } from "./coverage-parse-error.js";
 import { detectCoverageFormat, readRootTag } from "./detect-coverage-format.js";
@@ -82,7 +82,10 @@ function describeUnknown(text: string): string {
   }
   if (start.startsWith("{") || start.startsWith("[")) {
     if (/"total"\s*:\s*\{\s*"lines"/.test(text)) {
-      return "this looks like Istanbul's coverage-summary.json, which has no per-line data: use coverage-final.json (reporter json) or lcov.info";
+      return (
+        "this looks like Istanbul's coverage-summary.json, which has no per-line data: " +
+        "use coverage-final.json (reporter json) or lcov.info"
+      );
     }
     return "this JSON is not an Istanbul coverage map (no statementMap)";
   }

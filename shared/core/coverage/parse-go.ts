@@ -1,5 +1,5 @@
 // Reads Go cover profiles (`go test -coverprofile`). Every line a block spans is executable; a
-// line's hits are the most of any block on it, and a line shared by run and unrun blocks is partial.
+// line's hits are the most of any block on it; a line shared by run and unrun blocks is partial.
 import type { CoverageReport } from "../types.js";
 import { CoverageParseError } from "./coverage-parse-error.js";
 import { createFileCoverageTable } from "./file-coverage-table.js";
@@ -10,6 +10,8 @@ const POSITION = /^(\d+)\.\d+,(\d+)\.\d+$/;
 const DIGITS = /^\d+$/;
 /** No real block spans this many lines; a larger span is garbage that would take ages to expand. */
 const MAX_BLOCK_LINES = 100_000;
+/** Nor does a real profile cover this many lines in all (a monorepo has a few million). */
+const MAX_TOTAL_LINES = 20_000_000;
 
 interface Block {
   path: string;
@@ -23,6 +25,11 @@ export function parseGo(text: string, source: string): CoverageReport {
   const blocks = readBlocks(text, source);
   const table = createFileCoverageTable();
   const unrunLines = new Map<string, Set<number>>();
+  let total = 0;
+  for (const block of blocks.values()) total += block.endLine - block.startLine + 1;
+  if (total > MAX_TOTAL_LINES) {
+    throw new CoverageParseError(source, `its blocks span more than ${MAX_TOTAL_LINES} lines`);
+  }
   for (const block of blocks.values()) {
     const file = table.file(block.path);
     let unrun = unrunLines.get(block.path);
@@ -40,7 +47,10 @@ export function parseGo(text: string, source: string): CoverageReport {
   return { source, format: "go", files: table.files(), sourceRoots: [] };
 }
 
-/** Blocks by position; a block listed twice (profiles of several packages) is merged as `go tool cover` does. */
+/**
+ * Blocks by position. A block listed twice (profiles of several packages) is merged as
+ * `go tool cover` merges it: in set mode it ran if either ran, otherwise the counts add up.
+ */
 function readBlocks(text: string, source: string): Map<string, Block> {
   const blocks = new Map<string, Block>();
   let mode: string | null = null;
@@ -66,7 +76,8 @@ function readBlocks(text: string, source: string): Map<string, Block> {
     const block = readBlock(line);
     if (block === null) {
       fail(
-        `"${clip(line, 80)}" is not a profile block (expected file.go:line.col,line.col statements count)`,
+        `"${clip(line, 80)}" is not a profile block ` +
+          "(expected file.go:line.col,line.col statements count)",
       );
     }
     const { key, path, startLine, endLine, statements, count } = block as Block & { key: string };

@@ -52,7 +52,7 @@ export function parseIstanbul(text: string, source: string): CoverageReport {
   return { source, format: "istanbul", files: table.files(), sourceRoots: [] };
 }
 
-/** istanbul-lib-coverage's getLineCoverage: per line, the most hits of a statement starting on it. */
+/** Istanbul's getLineCoverage: per line, the most hits of the statements starting there. */
 function lineCoverage(data: Json, fail: Fail): Map<number, number> {
   const statementMap = objectField(data, "statementMap", fail);
   const hitsByLine = new Map<number, number>();

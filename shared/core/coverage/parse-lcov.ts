@@ -1,4 +1,4 @@
-// Reads LCOV tracefiles (lcov/geninfo 1.x and 2.x, Istanbul, c8, Bun, grcov, gcovr…) line by line.
+// Reads LCOV tracefiles (lcov/geninfo 1.x and 2.x, Istanbul, c8, Bun, grcov, gcovr…).
 // DA records are the executable lines, as for diff-cover 7.4 and Istanbul; BRDA only marks partial
 // lines; FN/FNDA are ignored. A hand-rolled scanner, because reports get large.
 import type { CoverageReport, FileCoverage } from "../types.js";
@@ -86,14 +86,16 @@ export function parseLcov(text: string, source: string): CoverageReport {
       fail(
         hasColon
           ? `unknown LCOV record "${clip(directive)}:" (expected SF, DA, BRDA, end_of_record …)`
-          : `"${clip(directive)}" is not an LCOV record (expected SF:, DA:, BRDA:, end_of_record …)`,
+          : `"${clip(directive)}" is not an LCOV record ` +
+              "(expected SF:, DA:, BRDA:, end_of_record …)",
       );
     }
   }
   if (current !== null) {
     throw new CoverageParseError(
       source,
-      `ends inside the record for ${current.file.path} (no end_of_record): the file looks truncated`,
+      `ends inside the record for ${current.file.path} (no end_of_record): ` +
+        "the file looks truncated",
     );
   }
   for (const { file, branches } of byPath.values()) {

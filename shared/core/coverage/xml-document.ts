@@ -38,20 +38,30 @@ export function parseXmlDocument(text: string, source: string, skip: string[]): 
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/external entit/i.test(message)) {
-      throw new CoverageParseError(source, "declares external entities in its DOCTYPE, which shipgate never reads: remove them");
+      throw new CoverageParseError(
+        source,
+        "declares external entities in its DOCTYPE, which shipgate never reads: remove them",
+      );
     }
-    throw brokenXml(text, source, message);
+    throw brokenXml(text, source, `is not well-formed XML: ${message}`);
   }
   const roots = Object.keys(parsed).filter((key) => !key.startsWith("#"));
   const rootName = roots[0];
   if (rootName === undefined) throw new CoverageParseError(source, "has no XML root element");
   if (roots.length > 1) {
-    throw new CoverageParseError(source, "is not well-formed XML: it has more than one root element");
+    throw new CoverageParseError(
+      source,
+      "is not well-formed XML: it has more than one root element",
+    );
   }
   // fast-xml-parser accepts a document cut short; a truncated report must not pass as complete.
   const root = parsed[rootName];
   if (!endsWithRootClose(text, rootName, isElement(root) ? root : {})) {
-    throw brokenXml(text, source, `ends before its closing </${rootName}> tag`);
+    throw brokenXml(
+      text,
+      source,
+      `is not complete XML (it ends before its closing </${rootName}> tag)`,
+    );
   }
   return { rootName, root: isElement(root) ? root : {} };
 }
@@ -73,24 +83,31 @@ const TRAILING_COMMENTS = /(?:\s*<!--[\s\S]*?-->)*\s*$/;
 
 /**
  * Explains a document fast-xml-parser could not read or that never closes its root, with the
- * validator's line and column; an error at the very end means the file was cut short.
+ * validator's line and column; an error in the last tag means the file was cut short.
+ * `otherwise` is the message when the validator finds nothing more precise.
  */
-function brokenXml(text: string, source: string, fallback: string): CoverageParseError {
-  const verdict = XMLValidator.validate(text);
-  const problem = verdict === true ? fallback : verdict.err.msg;
-  if (verdict === true || /^Unclosed tag/.test(problem) || nearEnd(text, verdict.err.line, verdict.err.col)) {
+function brokenXml(text: string, source: string, otherwise: string): CoverageParseError {
+  let verdict: ReturnType<typeof XMLValidator.validate>;
+  try {
+    verdict = XMLValidator.validate(text);
+  } catch {
+    verdict = true;
+  }
+  if (verdict === true) return new CoverageParseError(source, truncatedHint(otherwise));
+  const { msg, line, col } = verdict.err;
+  if (/^Unclosed tag/.test(msg) || nearEnd(text, line, col)) {
     return new CoverageParseError(
       source,
-      `is not complete XML (${problem.replace(/\.$/, "")}): the file looks truncated. ` +
-        "Was it copied while the tests were still writing it?",
+      truncatedHint(`is not complete XML (${msg.replace(/\.$/, "")})`),
     );
   }
-  return new CoverageParseError(
-    source,
-    `is not well-formed XML: ${problem}`,
-    verdict.err.line,
-    verdict.err.col,
-  );
+  return new CoverageParseError(source, `is not well-formed XML: ${msg}`, line, col);
+}
+
+function truncatedHint(message: string): string {
+  return message.startsWith("is not complete XML")
+    ? `${message}: the file looks truncated. Was it copied while the tests were still writing it?`
+    : message;
 }
 
 /** Whether a line and column fall in the text's last tag: where a file cut short breaks. */
@@ -147,7 +164,7 @@ export function textOf(value: unknown): string {
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-/** Decodes XML's five predefined entities and character references; DTD entities stay as written. */
+/** Decodes XML's predefined entities and character references; DTD entities stay as written. */
 export function decodeXmlEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(ENTITY, (whole, hex?: string, dec?: string, name?: string) => {

@@ -9,7 +9,10 @@ export interface PlainFile {
   partial: number[];
 }
 
-export function plainFile(file: { lines: Map<number, number>; partialLines: Set<number> }): PlainFile {
+export function plainFile(file: {
+  lines: Map<number, number>;
+  partialLines: Set<number>;
+}): PlainFile {
   return {
     lines: Object.fromEntries([...file.lines].sort(([a], [b]) => a - b)),
     partial: [...file.partialLines].sort((a, b) => a - b),

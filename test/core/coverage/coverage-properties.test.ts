@@ -14,19 +14,27 @@ import type { FileCoverage } from "../../../shared/core/types.js";
 import { plainReport, readFixture, renderLcov } from "./coverage-builders.js";
 
 const segment = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,11}$/);
-const relativePath = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join("/"));
+const relativePath = fc
+  .array(segment, { minLength: 1, maxLength: 5 })
+  .map((parts) => parts.join("/"));
 
 /** A file with unique line numbers, hits of any size, and partial lines among the executed ones. */
 const fileCoverage = (path: string): fc.Arbitrary<FileCoverage> =>
   fc
     .uniqueArray(
-      fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.boolean()),
+      fc.tuple(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+        fc.boolean(),
+      ),
       { selector: ([line]) => line, maxLength: 40 },
     )
     .map((records) => ({
       path,
       lines: new Map(records.map(([line, hits]) => [line, hits])),
-      partialLines: new Set(records.filter(([, hits, partial]) => partial && hits > 0).map(([line]) => line)),
+      partialLines: new Set(
+        records.filter(([, hits, partial]) => partial && hits > 0).map(([line]) => line),
+      ),
     }));
 
 const coverageMap = fc
@@ -61,7 +69,9 @@ describe("LCOV round trip", () => {
           const part = (slice: [number, number][]) => ({
             path: file.path,
             lines: new Map(slice),
-            partialLines: new Set([...file.partialLines].filter((line) => slice.some(([l]) => l === line))),
+            partialLines: new Set(
+              [...file.partialLines].filter((line) => slice.some(([l]) => l === line)),
+            ),
           });
           return [part(entries.slice(0, at)), part(entries.slice(at))];
         });
@@ -78,7 +88,12 @@ const lcovish = fc
   .array(
     fc.oneof(
       fc.constantFrom("SF:a.ts", "end_of_record", "TN:", "DA:1,1", "BRDA:1,0,0,-", "FN:1,f", ""),
-      fc.tuple(fc.constantFrom("SF:", "DA:", "BRDA:", "FN:", "VER:", ""), fc.string({ maxLength: 20 })).map(([a, b]) => a + b),
+      fc
+        .tuple(
+          fc.constantFrom("SF:", "DA:", "BRDA:", "FN:", "VER:", ""),
+          fc.string({ maxLength: 20 }),
+        )
+        .map(([a, b]) => a + b),
     ),
     { maxLength: 20 },
   )
@@ -113,9 +128,9 @@ const goish = fc
   .array(
     fc.oneof(
       fc.constantFrom("mode: set", "mode: count", "a.go:1.1,2.2 1 1", "a.go:3.1,1.2 1 1"),
-      fc.tuple(fc.string({ maxLength: 10 }), fc.nat(), fc.nat(), fc.nat(), fc.nat()).map(
-        ([p, a, b, c, d]) => `${p}:${a}.1,${b}.2 ${c} ${d}`,
-      ),
+      fc
+        .tuple(fc.string({ maxLength: 10 }), fc.nat(), fc.nat(), fc.nat(), fc.nat())
+        .map(([p, a, b, c, d]) => `${p}:${a}.1,${b}.2 ${c} ${d}`),
       fc.string({ maxLength: 20 }),
     ),
     { maxLength: 12 },
@@ -123,18 +138,28 @@ const goish = fc
   .map((lines) => lines.join("\n"));
 const jsonish = fc.oneof(
   fc.json(),
-  fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 3 })).map((value) => JSON.stringify(value)),
-  fc.dictionary(
-    fc.string({ maxLength: 8 }),
-    fc.record({
-      statementMap: fc.anything({ maxDepth: 3 }),
-      s: fc.anything({ maxDepth: 2 }),
-      branchMap: fc.anything({ maxDepth: 3 }),
-      b: fc.anything({ maxDepth: 2 }),
-    }),
-  ).map((value) => JSON.stringify(value)),
+  fc
+    .dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 3 }))
+    .map((value) => JSON.stringify(value)),
+  fc
+    .dictionary(
+      fc.string({ maxLength: 8 }),
+      fc.record({
+        statementMap: fc.anything({ maxDepth: 3 }),
+        s: fc.anything({ maxDepth: 2 }),
+        branchMap: fc.anything({ maxDepth: 3 }),
+        b: fc.anything({ maxDepth: 2 }),
+      }),
+    )
+    .map((value) => JSON.stringify(value)),
 );
-const garbage = fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), lcovish, xmlish, goish, jsonish);
+const garbage = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 200 }),
+  lcovish,
+  xmlish,
+  goish,
+  jsonish,
+);
 
 const PARSERS = { parseLcov, parseCobertura, parseClover, parseJacoco, parseIstanbul, parseGo };
 
@@ -166,19 +191,23 @@ describe("garbage in", () => {
     );
   });
 
-  it.each(["js/lcov.info", "js/cobertura-coverage.xml", "js/clover.xml", "js/coverage-final.json", "java/jacoco.xml", "go/cover.out"])(
-    "%s cut short anywhere is a report or an error, never a crash",
-    (fixture) => {
-      const text = readFixture(fixture);
-      fc.assert(
-        fc.property(fc.nat({ max: text.length }), (length) => {
-          const result = parseCoverage(text.slice(0, length), fixture);
-          expect(typeof result.ok).toBe("boolean");
-        }),
-        { numRuns: 150 },
-      );
-    },
-  );
+  it.each([
+    "js/lcov.info",
+    "js/cobertura-coverage.xml",
+    "js/clover.xml",
+    "js/coverage-final.json",
+    "java/jacoco.xml",
+    "go/cover.out",
+  ])("%s cut short anywhere is a report or an error, never a crash", (fixture) => {
+    const text = readFixture(fixture);
+    fc.assert(
+      fc.property(fc.nat({ max: text.length }), (length) => {
+        const result = parseCoverage(text.slice(0, length), fixture);
+        expect(typeof result.ok).toBe("boolean");
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
 
 describe("path mapping", () => {
@@ -192,7 +221,10 @@ describe("path mapping", () => {
         (repoFiles, pick, prefix, backslashes) => {
           const path = repoFiles[pick % repoFiles.length] ?? "";
           const spelled = prefix + (backslashes ? path.replace(/\//g, "\\") : path);
-          expect(mapCoveragePath(spelled, [], createRepoPathIndex(repoFiles))).toEqual({ ok: true, repoPath: path });
+          expect(mapCoveragePath(spelled, [], createRepoPathIndex(repoFiles))).toEqual({
+            ok: true,
+            repoPath: path,
+          });
         },
       ),
     );
@@ -209,7 +241,10 @@ describe("path mapping", () => {
           const absolute = `/${checkout.join("/")}/${path}`;
           const endsWith = repoFiles.filter((file) => absolute.endsWith(`/${file}`));
           fc.pre(endsWith.length === 1);
-          expect(mapCoveragePath(absolute, [], createRepoPathIndex(repoFiles))).toEqual({ ok: true, repoPath: path });
+          expect(mapCoveragePath(absolute, [], createRepoPathIndex(repoFiles))).toEqual({
+            ok: true,
+            repoPath: path,
+          });
         },
       ),
     );

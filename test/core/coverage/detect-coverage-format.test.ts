@@ -6,12 +6,30 @@ describe("detectCoverageFormat", () => {
     ["lcov", "TN:\nSF:src/a.ts\nDA:1,1\nend_of_record\n"],
     ["lcov", "SF:src/a.ts\nDA:1,1\nend_of_record\n"],
     ["lcov", "\uFEFF\r\nTN:unit\r\nSF:a.c\r\n"],
-    ["cobertura", '<?xml version="1.0" ?>\n<coverage line-rate="0.5" version="7.4">\n<packages/></coverage>'],
-    ["cobertura", '<!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd">\n<coverage>'],
-    ["cobertura", '<coverage version="1"><sources><source>/a</source></sources><packages/></coverage>'],
-    ["clover", '<?xml version="1.0" encoding="UTF-8"?>\n<coverage generated="1" clover="4.4.1"><project/></coverage>'],
-    ["clover", '<?xml version="1.0"?>\n<!-- PHPUnit -->\n<coverage generated="1">\n  <project timestamp="1">'],
-    ["jacoco", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd"><report name="x">'],
+    [
+      "cobertura",
+      '<?xml version="1.0" ?>\n<coverage line-rate="0.5" version="7.4">\n<packages/></coverage>',
+    ],
+    [
+      "cobertura",
+      '<!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd">\n<coverage>',
+    ],
+    [
+      "cobertura",
+      '<coverage version="1"><sources><source>/a</source></sources><packages/></coverage>',
+    ],
+    [
+      "clover",
+      '<?xml version="1.0" encoding="UTF-8"?>\n<coverage generated="1" clover="4.4.1"><project/></coverage>',
+    ],
+    [
+      "clover",
+      '<?xml version="1.0"?>\n<!-- PHPUnit -->\n<coverage generated="1">\n  <project timestamp="1">',
+    ],
+    [
+      "jacoco",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd"><report name="x">',
+    ],
     ["istanbul", '{"/a/b.js": {"path": "/a/b.js", "statementMap": {}, "s": {}}}'],
     ["istanbul", "{}\n"],
     ["go", "mode: set\nexample.com/m/a.go:1.1,2.2 1 1\n"],

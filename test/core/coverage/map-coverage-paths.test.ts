@@ -1,4 +1,7 @@
-import { mapCoveragePath, mapCoveragePaths } from "../../../shared/core/coverage/map-coverage-paths.js";
+import {
+  mapCoveragePath,
+  mapCoveragePaths,
+} from "../../../shared/core/coverage/map-coverage-paths.js";
 import { createRepoPathIndex } from "../../../shared/core/coverage/repo-path-index.js";
 import { makeFileCoverage, makeReport } from "./coverage-builders.js";
 
@@ -25,11 +28,31 @@ describe("mapCoveragePath", () => {
     ["an absolute Windows path", "D:\\a\\app\\app\\src\\util\\format.ts", [], "src/util/format.ts"],
     ["a file:// URL", "file:///builds/app/lib/util/format.ts", [], "lib/util/format.ts"],
     ["a path under a relative <source> root", "util/format.ts", ["lib"], "lib/util/format.ts"],
-    ["a path under an absolute <source> root", "index.ts", ["/ci/app/packages/web/src"], "packages/web/src/index.ts"],
-    ["an absolute path inside a <source> root", "/ci/app/packages/api/src/index.ts", ["/ci/app"], "packages/api/src/index.ts"],
-    ["a JaCoCo package path", "com/example/shop/Cart.java", [], "src/main/java/com/example/shop/Cart.java"],
+    [
+      "a path under an absolute <source> root",
+      "index.ts",
+      ["/ci/app/packages/web/src"],
+      "packages/web/src/index.ts",
+    ],
+    [
+      "an absolute path inside a <source> root",
+      "/ci/app/packages/api/src/index.ts",
+      ["/ci/app"],
+      "packages/api/src/index.ts",
+    ],
+    [
+      "a JaCoCo package path",
+      "com/example/shop/Cart.java",
+      [],
+      "src/main/java/com/example/shop/Cart.java",
+    ],
     ["a Go import path", "github.com/org/repo/pkg/a.go", [], "pkg/a.go"],
-    ["a Go import path of a module in a subfolder", "example.com/api/pkg/store/store.go", [], "services/api/pkg/store/store.go"],
+    [
+      "a Go import path of a module in a subfolder",
+      "example.com/api/pkg/store/store.go",
+      [],
+      "services/api/pkg/store/store.go",
+    ],
     ["a path leaving the project with ..", "../web/src/index.ts", [], "packages/web/src/index.ts"],
   ])("maps %s", (_name, path, roots, expected) => {
     expect(map(path, roots)).toEqual({ ok: true, repoPath: expected });
@@ -37,19 +60,41 @@ describe("mapCoveragePath", () => {
 
   it("prefers the exact path to a longer suffix match", () => {
     const withNested = createRepoPathIndex(["src/app.ts", "web/src/app.ts"]);
-    expect(mapCoveragePath("src/app.ts", [], withNested)).toEqual({ ok: true, repoPath: "src/app.ts" });
+    expect(mapCoveragePath("src/app.ts", [], withNested)).toEqual({
+      ok: true,
+      repoPath: "src/app.ts",
+    });
   });
 
   it("picks the longest suffix match when several files end the same way", () => {
     const nested = createRepoPathIndex(["x.ts", "src/x.ts", "app/src/x.ts"]);
-    expect(mapCoveragePath("/ci/app/src/x.ts", [], nested)).toEqual({ ok: true, repoPath: "app/src/x.ts" });
+    expect(mapCoveragePath("/ci/app/src/x.ts", [], nested)).toEqual({
+      ok: true,
+      repoPath: "app/src/x.ts",
+    });
   });
 
   it.each([
-    ["a file the repository does not have", "/ci/app/src/missing.ts", "no repository file has this path or ends with it"],
-    ["a file known only by its name elsewhere", "/opt/tool/lib/app.ts", "no repository file has this path or ends with it"],
-    ["a path that fits two files equally", "util/format.ts", "ambiguous: 2 repository files match equally well (src/util/format.ts, lib/util/format.ts)"],
-    ["a path that fits many files equally", "/ci/src/index.ts", "ambiguous: 2 repository files match equally well (packages/web/src/index.ts, packages/api/src/index.ts)"],
+    [
+      "a file the repository does not have",
+      "/ci/app/src/missing.ts",
+      "no repository file has this path or ends with it",
+    ],
+    [
+      "a file known only by its name elsewhere",
+      "/opt/tool/lib/app.ts",
+      "no repository file has this path or ends with it",
+    ],
+    [
+      "a path that fits two files equally",
+      "util/format.ts",
+      "ambiguous: 2 repository files match equally well (src/util/format.ts, lib/util/format.ts)",
+    ],
+    [
+      "a path that fits many files equally",
+      "/ci/src/index.ts",
+      "ambiguous: 2 repository files match equally well (packages/web/src/index.ts, packages/api/src/index.ts)",
+    ],
     ["an empty path", " ", "the report gives an empty path"],
   ])("does not map %s", (_name, path, reason) => {
     expect(map(path)).toEqual({ ok: false, reason });
@@ -59,7 +104,8 @@ describe("mapCoveragePath", () => {
     const many = createRepoPathIndex(["a/x.ts", "b/x.ts", "c/x.ts", "d/x.ts", "e/x.ts"]);
     expect(mapCoveragePath("x.ts", [], many)).toEqual({
       ok: false,
-      reason: "ambiguous: 5 repository files match equally well (a/x.ts, b/x.ts, c/x.ts and 2 more)",
+      reason:
+        "ambiguous: 5 repository files match equally well (a/x.ts, b/x.ts, c/x.ts and 2 more)",
     });
   });
 

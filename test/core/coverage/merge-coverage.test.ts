@@ -18,8 +18,14 @@ describe("mergeCoverage", () => {
   });
 
   it("counts two LCOV reports that name different files, each for its own file", () => {
-    const a = makeReport({ source: "a/lcov.info", files: [makeFileCoverage("src/a.js", { 2: 1, 3: 0 })] });
-    const b = makeReport({ source: "b/lcov.info", files: [makeFileCoverage("src/b.js", { 2: 0 })] });
+    const a = makeReport({
+      source: "a/lcov.info",
+      files: [makeFileCoverage("src/a.js", { 2: 1, 3: 0 })],
+    });
+    const b = makeReport({
+      source: "b/lcov.info",
+      files: [makeFileCoverage("src/b.js", { 2: 0 })],
+    });
     expect(plain(mergeCoverage([a, b], ["src/a.js", "src/b.js"]))).toEqual({
       "src/a.js": { lines: { 2: 1, 3: 0 }, partial: [] },
       "src/b.js": { lines: { 2: 0 }, partial: [] },
@@ -34,7 +40,11 @@ describe("mergeCoverage", () => {
       sourceRoots: ["/ci/app"],
       files: [makeFileCoverage("src\\a.js", { 1: 2 })],
     });
-    const clover = makeReport({ source: "clover.xml", format: "clover", files: [makeFileCoverage("/ci/app/src/a.js", { 1: 3 })] });
+    const clover = makeReport({
+      source: "clover.xml",
+      format: "clover",
+      files: [makeFileCoverage("/ci/app/src/a.js", { 1: 3 })],
+    });
     expect(plain(mergeCoverage([lcov, cobertura, clover], ["src/a.js"]))).toEqual({
       "src/a.js": { lines: { 1: 6 }, partial: [] },
     });
@@ -42,9 +52,30 @@ describe("mergeCoverage", () => {
 
   it.each([
     ["partial in the only report", [[{ 4: 1 }, [4]]], [4]],
-    ["partial in one report, unrun in another", [[{ 4: 1 }, [4]], [{ 4: 0 }, []]], [4]],
-    ["partial in two reports", [[{ 4: 1 }, [4]], [{ 4: 2 }, [4]]], [4]],
-    ["partial in one, fully branched in another", [[{ 4: 1 }, [4]], [{ 4: 1 }, []]], []],
+    [
+      "partial in one report, unrun in another",
+      [
+        [{ 4: 1 }, [4]],
+        [{ 4: 0 }, []],
+      ],
+      [4],
+    ],
+    [
+      "partial in two reports",
+      [
+        [{ 4: 1 }, [4]],
+        [{ 4: 2 }, [4]],
+      ],
+      [4],
+    ],
+    [
+      "partial in one, fully branched in another",
+      [
+        [{ 4: 1 }, [4]],
+        [{ 4: 1 }, []],
+      ],
+      [],
+    ],
     ["marked partial but never run", [[{ 4: 0 }, [4]]], []],
   ] as [string, [Record<number, number>, number[]][], number[]][])(
     "a line %s: partial %j",
@@ -52,7 +83,9 @@ describe("mergeCoverage", () => {
       const reports = records.map(([lines, partialLines], i) =>
         makeReport({ source: `r${i}`, files: [makeFileCoverage("a.ts", lines, partialLines)] }),
       );
-      expect(mergeCoverage(reports, ["a.ts"]).files.get("a.ts")?.partialLines).toEqual(new Set(partial));
+      expect(mergeCoverage(reports, ["a.ts"]).files.get("a.ts")?.partialLines).toEqual(
+        new Set(partial),
+      );
     },
   );
 
@@ -67,7 +100,11 @@ describe("mergeCoverage", () => {
     const merged = mergeCoverage([report], ["src/a.ts", "web/index.ts", "api/index.ts"]);
     expect([...merged.files.keys()]).toEqual(["src/a.ts"]);
     expect(merged.unmatched).toEqual([
-      { source: "coverage/lcov.info", path: "/ci/app/vendor/lib.js", reason: "no repository file has this path or ends with it" },
+      {
+        source: "coverage/lcov.info",
+        path: "/ci/app/vendor/lib.js",
+        reason: "no repository file has this path or ends with it",
+      },
       {
         source: "coverage/lcov.info",
         path: "index.ts",
@@ -80,7 +117,10 @@ describe("mergeCoverage", () => {
     const report = makeReport({
       format: "cobertura",
       sourceRoots: ["/ci/app"],
-      files: [makeFileCoverage(".\\src\\a.ts", { 1: 1 }), makeFileCoverage("/ci/app/src/b.ts", { 2: 0 })],
+      files: [
+        makeFileCoverage(".\\src\\a.ts", { 1: 1 }),
+        makeFileCoverage("/ci/app/src/b.ts", { 2: 0 }),
+      ],
     });
     const merged = mergeCoverage([report], []);
     expect([...merged.files.keys()]).toEqual(["src/a.ts", "src/b.ts"]);

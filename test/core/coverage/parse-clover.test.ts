@@ -91,8 +91,14 @@ describe("parseClover", () => {
 
   it.each([
     ['<line type="stmt" count="1"/>', '<line> in file "a.php" has no line number (attribute num)'],
-    ['<line num="1" type="stmt" count="lots"/>', '<line> in file "a.php" has count "lots", which is not a whole number of 0 or more'],
-    ['<line num="1" type="cond" count="1" truecount="-1" falsecount="0"/>', "<line> in file \"a.php\" has truecount \"-1\""],
+    [
+      '<line num="1" type="stmt" count="lots"/>',
+      '<line> in file "a.php" has count "lots", which is not a whole number of 0 or more',
+    ],
+    [
+      '<line num="1" type="cond" count="1" truecount="-1" falsecount="0"/>',
+      '<line> in file "a.php" has truecount "-1"',
+    ],
   ])("rejects %s", (line, message) => {
     const xml = clover(file('path="a.php"', [line]));
     expect(() => parseClover(xml, SOURCE)).toThrow(CoverageParseError);

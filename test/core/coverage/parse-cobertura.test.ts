@@ -57,7 +57,9 @@ describe("parseCobertura", () => {
     },
     {
       name: "classes sharing a file add up (Java inner classes, several packages)",
-      xml: cobertura(klass("A.java", [line(3, 1), line(4, 0)]) + klass("A.java", [line(4, 2), line(9, 0)])),
+      xml: cobertura(
+        klass("A.java", [line(3, 1), line(4, 0)]) + klass("A.java", [line(4, 2), line(9, 0)]),
+      ),
       expected: { "A.java": { lines: { 3: 1, 4: 2, 9: 0 }, partial: [] } },
     },
     {
@@ -72,7 +74,9 @@ describe("parseCobertura", () => {
     },
     {
       name: "classes without a file name are skipped",
-      xml: cobertura(klass("a.py", [line(1, 1)]) + `<class name="gen"><lines>${line(1, 1)}</lines></class>`),
+      xml: cobertura(
+        klass("a.py", [line(1, 1)]) + `<class name="gen"><lines>${line(1, 1)}</lines></class>`,
+      ),
       expected: { "a.py": { lines: { 1: 1 }, partial: [] } },
     },
     {
@@ -117,13 +121,31 @@ describe("parseCobertura", () => {
   });
 
   it.each([
-    [cobertura(klass("a.py", ['<line hits="1"/>'])), '<line> in class "a.py" has no line number (attribute number)'],
-    [cobertura(klass("a.py", ['<line number="two" hits="1"/>'])), 'has line number "two", which is not a whole number (attribute number)'],
-    [cobertura(klass("a.py", ['<line number="2" hits="-3"/>'])), '<line> in class "a.py" has hits "-3", which is not a whole number of 0 or more'],
-    [cobertura(klass("a.py", [line(1, 1)])).replace("</coverage>", ""), "is not complete XML (Unclosed tag 'coverage'): the file looks truncated"],
+    [
+      cobertura(klass("a.py", ['<line hits="1"/>'])),
+      '<line> in class "a.py" has no line number (attribute number)',
+    ],
+    [
+      cobertura(klass("a.py", ['<line number="two" hits="1"/>'])),
+      'has line number "two", which is not a whole number (attribute number)',
+    ],
+    [
+      cobertura(klass("a.py", ['<line number="2" hits="-3"/>'])),
+      '<line> in class "a.py" has hits "-3", which is not a whole number of 0 or more',
+    ],
+    [
+      cobertura(klass("a.py", [line(1, 1)])).replace("</coverage>", ""),
+      "is not complete XML (Unclosed tag 'coverage'): the file looks truncated",
+    ],
     [cobertura(klass("a.py", [line(1, 1)])).slice(0, -40), "the file looks truncated"],
-    ['<coverage line-rate="1">\n<packages>\n</coverage>\n</packages>', "line 3, column 1: is not well-formed XML: Expected closing tag 'packages'"],
-    ['<coverage line-rate="1>\n<packages/>\n</coverage>', "line 1, column 10: is not well-formed XML: Attributes for 'coverage' have open quote"],
+    [
+      '<coverage line-rate="1">\n<packages>\n</coverage>\n</packages>',
+      "line 3, column 1: is not well-formed XML: Expected closing tag 'packages'",
+    ],
+    [
+      '<coverage line-rate="1>\n<packages/>\n</coverage>',
+      "line 1, column 10: is not well-formed XML: Attributes for 'coverage' have open quote",
+    ],
   ])("rejects broken input %#", (xml, message) => {
     expect(() => parseCobertura(xml, SOURCE)).toThrow(CoverageParseError);
     expect(() => parseCobertura(xml, SOURCE)).toThrow(`${SOURCE}`);
@@ -131,7 +153,10 @@ describe("parseCobertura", () => {
   });
 
   it("gives line and column for XML that is not well-formed", () => {
-    const xml = '<?xml version="1.0"?>\n<coverage line-rate="1">\n  <packages x="1></packages>\n</coverage>';
-    expect(() => parseCobertura(xml, SOURCE)).toThrow(/coverage\/cobertura-coverage\.xml line 3, column \d+: is not well-formed XML/);
+    const xml =
+      '<?xml version="1.0"?>\n<coverage line-rate="1">\n  <packages x="1></packages>\n</coverage>';
+    expect(() => parseCobertura(xml, SOURCE)).toThrow(
+      /coverage\/cobertura-coverage\.xml line 3, column \d+: is not well-formed XML/,
+    );
   });
 });

@@ -10,7 +10,11 @@ describe("parseGo", () => {
   it.each([
     {
       name: "every line a block spans is executable, with the block's count",
-      text: profile("mode: count", "example.com/m/a.go:3.14,5.2 2 4", "example.com/m/a.go:7.2,7.20 1 0"),
+      text: profile(
+        "mode: count",
+        "example.com/m/a.go:3.14,5.2 2 4",
+        "example.com/m/a.go:7.2,7.20 1 0",
+      ),
       expected: { "example.com/m/a.go": { lines: { 3: 4, 4: 4, 5: 4, 7: 0 }, partial: [] } },
     },
     {
@@ -61,19 +65,47 @@ describe("parseGo", () => {
   });
 
   it.each([
-    [profile("m/a.go:1.1,1.2 1 1"), `${SOURCE} line 1: a Go cover profile must start with "mode: set", "mode: count" or "mode: atomic"`],
-    [profile("mode: set", "m/a.go:1.1,1.2 1"), `${SOURCE} line 2: "m/a.go:1.1,1.2 1" is not a profile block`],
-    [profile("mode: set", "m/a.go:1,2 1 1"), "is not a profile block (expected file.go:line.col,line.col statements count)"],
+    [
+      profile("m/a.go:1.1,1.2 1 1"),
+      `${SOURCE} line 1: a Go cover profile must start with "mode: set", "mode: count" or "mode: atomic"`,
+    ],
+    [
+      profile("mode: set", "m/a.go:1.1,1.2 1"),
+      `${SOURCE} line 2: "m/a.go:1.1,1.2 1" is not a profile block`,
+    ],
+    [
+      profile("mode: set", "m/a.go:1,2 1 1"),
+      "is not a profile block (expected file.go:line.col,line.col statements count)",
+    ],
     [profile("mode: set", "m/a.go:1.1,1.2 1 -1"), "is not a profile block"],
-    [profile("mode: set", "m/a.go:9.1,3.2 1 1"), `${SOURCE} line 2: block ends (line 3) before it starts (line 9)`],
+    [
+      profile("mode: set", "m/a.go:9.1,3.2 1 1"),
+      `${SOURCE} line 2: block ends (line 3) before it starts (line 9)`,
+    ],
     [profile("mode: set", "m/a.go:0.1,3.2 1 1"), "block has a line number out of range"],
-    [profile("mode: set", "m/a.go:1.1,900000.2 1 1"), "block spans 900000 lines, more than any real block"],
-    [profile("mode: set", "m/a.go:1.1,2.2 1 99999999999999999999"), "block has a count too large to be real"],
-    [profile("mode: set", "m/a.go:1.1,2.2 1 1", "m/a.go:1.1,2.2 2 1"), "line 3: block m/a.go:1.1,2.2 appears twice with different statement counts"],
+    [
+      profile("mode: set", "m/a.go:1.1,900000.2 1 1"),
+      "block spans 900000 lines, more than any real block",
+    ],
+    [
+      profile("mode: set", "m/a.go:1.1,2.2 1 99999999999999999999"),
+      "block has a count too large to be real",
+    ],
+    [
+      profile("mode: set", "m/a.go:1.1,2.2 1 1", "m/a.go:1.1,2.2 2 1"),
+      "line 3: block m/a.go:1.1,2.2 appears twice with different statement counts",
+    ],
     [profile("mode: set", "mode: count"), "line 2: mode count differs from the earlier mode set"],
     ["\n\n", `${SOURCE}: has no "mode:" line: not a Go cover profile`],
   ])("rejects %j", (text, message) => {
     expect(() => parseGo(text, SOURCE)).toThrow(CoverageParseError);
     expect(() => parseGo(text, SOURCE)).toThrow(message);
+  });
+
+  it("refuses a profile whose blocks would expand to an absurd number of lines", () => {
+    const blocks = Array.from({ length: 201 }, (_, i) => `m/a${i}.go:1.1,99999.2 1 1`);
+    expect(() => parseGo(profile("mode: set", ...blocks), SOURCE)).toThrow(
+      `${SOURCE}: its blocks span more than 20000000 lines`,
+    );
   });
 });

@@ -24,7 +24,12 @@ function fileData(
     branchMap: Object.fromEntries(
       branches.map(({ line, counts, metaLine }, i) => [
         i,
-        { type: "if", line: metaLine ?? line, loc: loc(line), locations: counts.map(() => loc(line)) },
+        {
+          type: "if",
+          line: metaLine ?? line,
+          loc: loc(line),
+          locations: counts.map(() => loc(line)),
+        },
       ]),
     ),
     b: Object.fromEntries(branches.map(({ counts }, i) => [i, counts])),
@@ -70,38 +75,92 @@ describe("parseIstanbul", () => {
 
   it.each([
     ["the file's own path", { "/key.js": fileData("/real.js", [[1, 1, 1]]) }, "/real.js"],
-    ["the key when the data has no path", { "/key.js": { ...fileData("", [[1, 1, 1]]), path: undefined } }, "/key.js"],
-    ["Jest's { data: … } wrapper", { "/key.js": { data: fileData("/wrapped.js", [[1, 1, 1]]) } }, "/wrapped.js"],
+    [
+      "the key when the data has no path",
+      { "/key.js": { ...fileData("", [[1, 1, 1]]), path: undefined } },
+      "/key.js",
+    ],
+    [
+      "Jest's { data: … } wrapper",
+      { "/key.js": { data: fileData("/wrapped.js", [[1, 1, 1]]) } },
+      "/wrapped.js",
+    ],
   ])("names each file by %s", (_how, map, path) => {
     expect(Object.keys(parse(map))).toEqual([path]);
   });
 
   it("reads an empty map as a report with no files", () => {
-    expect(parseIstanbul("{}", SOURCE)).toMatchObject({ format: "istanbul", files: [], sourceRoots: [] });
+    expect(parseIstanbul("{}", SOURCE)).toMatchObject({
+      format: "istanbul",
+      files: [],
+      sourceRoots: [],
+    });
   });
 
   it("skips statements and branches without a map entry, as Istanbul does", () => {
-    const data = { ...fileData("a.js", [[1, 1, 1]], [{ line: 1, counts: [1, 0] }]), s: { 0: 1, 7: 0 }, b: { 0: [1, 0], 9: [0] } };
+    const data = {
+      ...fileData("a.js", [[1, 1, 1]], [{ line: 1, counts: [1, 0] }]),
+      s: { 0: 1, 7: 0 },
+      b: { 0: [1, 0], 9: [0] },
+    };
     expect(parse({ "a.js": data })).toEqual({ "a.js": { lines: { 1: 1 }, partial: [1] } });
   });
 
   it.each([
-    ["a missing statementMap", { "a.js": { ...fileData("a.js", []), statementMap: undefined } }, 'file "a.js" has no "statementMap" object'],
-    ["a missing s", { "a.js": { ...fileData("a.js", []), s: undefined } }, 'file "a.js" has no "s" object'],
-    ["a negative hit count", { "a.js": { ...fileData("a.js", [[1, 1, 1]]), s: { 0: -2 } } }, 'file "a.js" has hit count -2, not a whole number of 0 or more, for statement 0'],
-    ["a text hit count", { "a.js": { ...fileData("a.js", [[1, 1, 1]]), s: { 0: "3" } } }, 'file "a.js" has hit count "3"'],
-    ["a statement without a start line", { "a.js": { ...fileData("a.js", [[1, 1, 1]]), statementMap: { 0: { start: {} } } } }, 'file "a.js" has no start line for statement 0'],
-    ["a branch count that is not a list", { "a.js": { ...fileData("a.js", [[1, 1, 1]], [{ line: 1, counts: [1] }]), b: { 0: 4 } } }, 'file "a.js" has no list of counts for branch 0'],
-    ["a fractional branch count", { "a.js": fileData("a.js", [[1, 1, 1]], [{ line: 1, counts: [0.5] }]) }, 'file "a.js" has count 0.5, not a whole number of 0 or more, for branch 0.0'],
-    ["a file that is not an object", { "a.js": [1, 2] }, 'file "a.js" is not a file coverage object'],
+    [
+      "a missing statementMap",
+      { "a.js": { ...fileData("a.js", []), statementMap: undefined } },
+      'file "a.js" has no "statementMap" object',
+    ],
+    [
+      "a missing s",
+      { "a.js": { ...fileData("a.js", []), s: undefined } },
+      'file "a.js" has no "s" object',
+    ],
+    [
+      "a negative hit count",
+      { "a.js": { ...fileData("a.js", [[1, 1, 1]]), s: { 0: -2 } } },
+      'file "a.js" has hit count -2, not a whole number of 0 or more, for statement 0',
+    ],
+    [
+      "a text hit count",
+      { "a.js": { ...fileData("a.js", [[1, 1, 1]]), s: { 0: "3" } } },
+      'file "a.js" has hit count "3"',
+    ],
+    [
+      "a statement without a start line",
+      { "a.js": { ...fileData("a.js", [[1, 1, 1]]), statementMap: { 0: { start: {} } } } },
+      'file "a.js" has no start line for statement 0',
+    ],
+    [
+      "a branch count that is not a list",
+      { "a.js": { ...fileData("a.js", [[1, 1, 1]], [{ line: 1, counts: [1] }]), b: { 0: 4 } } },
+      'file "a.js" has no list of counts for branch 0',
+    ],
+    [
+      "a fractional branch count",
+      { "a.js": fileData("a.js", [[1, 1, 1]], [{ line: 1, counts: [0.5] }]) },
+      'file "a.js" has count 0.5, not a whole number of 0 or more, for branch 0.0',
+    ],
+    [
+      "a file that is not an object",
+      { "a.js": [1, 2] },
+      'file "a.js" is not a file coverage object',
+    ],
   ])("rejects %s", (_name, map, message) => {
     expect(() => parseIstanbul(JSON.stringify(map), SOURCE)).toThrow(CoverageParseError);
     expect(() => parseIstanbul(JSON.stringify(map), SOURCE)).toThrow(`${SOURCE}: ${message}`);
   });
 
   it.each([
-    ["[1, 2]", `${SOURCE}: is JSON but not an Istanbul coverage map (an object keyed by file path)`],
-    ['{\n  "a.js": {\n    "path": "a.js",\n  }\n}', `${SOURCE} line 4, column 3: is not valid JSON`],
+    [
+      "[1, 2]",
+      `${SOURCE}: is JSON but not an Istanbul coverage map (an object keyed by file path)`,
+    ],
+    [
+      '{\n  "a.js": {\n    "path": "a.js",\n  }\n}',
+      `${SOURCE} line 4, column 3: is not valid JSON`,
+    ],
     ['{"a.js": {"path": "a.js"', `${SOURCE}`],
   ])("rejects JSON that is not a coverage map: %j", (text, message) => {
     expect(() => parseIstanbul(text, SOURCE)).toThrow(CoverageParseError);

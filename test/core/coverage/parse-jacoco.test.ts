@@ -27,13 +27,18 @@ describe("parseJacoco", () => {
   it.each([
     {
       name: "paths are the package directory plus the source file; hits are covered instructions",
-      xml: jacoco(pkg("com/example/shop", sourcefile("Cart.java", [line(3, 0, 3), line(12, 5, 0)]))),
+      xml: jacoco(
+        pkg("com/example/shop", sourcefile("Cart.java", [line(3, 0, 3), line(12, 5, 0)])),
+      ),
       expected: { "com/example/shop/Cart.java": { lines: { 3: 3, 12: 0 }, partial: [] } },
     },
     {
       name: "a line with missed and covered branches is partial",
       xml: jacoco(
-        pkg("p", sourcefile("A.java", [line(1, 0, 4, 1, 1), line(2, 0, 4, 0, 2), line(3, 6, 0, 2, 0)])),
+        pkg(
+          "p",
+          sourcefile("A.java", [line(1, 0, 4, 1, 1), line(2, 0, 4, 0, 2), line(3, 6, 0, 2, 0)]),
+        ),
       ),
       expected: { "p/A.java": { lines: { 1: 4, 2: 4, 3: 0 }, partial: [1] } },
     },
@@ -69,7 +74,10 @@ describe("parseJacoco", () => {
   });
 
   it.each([
-    ['<line mi="0" ci="1" mb="0" cb="0"/>', '<line> in sourcefile "p/A.java" has no line number (attribute nr)'],
+    [
+      '<line mi="0" ci="1" mb="0" cb="0"/>',
+      '<line> in sourcefile "p/A.java" has no line number (attribute nr)',
+    ],
     ['<line nr="1" mi="0" ci="x" mb="0" cb="0"/>', '<line> in sourcefile "p/A.java" has ci "x"'],
   ])("rejects %s", (bad, message) => {
     const xml = jacoco(pkg("p", sourcefile("A.java", [bad])));

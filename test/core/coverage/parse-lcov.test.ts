@@ -146,7 +146,7 @@ describe("parseLcov", () => {
     ["DA:3,1.5", 2, 'DA record has hit count "1.5"'],
     ["DA:3,99999999999999999999", 2, "DA record has hit count 99999999999999999999, too large"],
     ["DA:3,", 2, "DA record has no hit count"],
-    ["BRDA:3,0,1", 2, "BRDA record \"3,0,1\" should be BRDA:<line>,<block>,<branch>,<taken>"],
+    ["BRDA:3,0,1", 2, 'BRDA record "3,0,1" should be BRDA:<line>,<block>,<branch>,<taken>'],
     ["BRDA:3,0,0,often", 2, 'BRDA record has taken count "often"'],
     ["XYZ:1", 2, 'unknown LCOV record "XYZ:"'],
     ["hello there", 2, '"hello there" is not an LCOV record'],
@@ -158,29 +158,34 @@ describe("parseLcov", () => {
   });
 
   it.each([
-    [lcov("DA:1,1"), "coverage/lcov.info line 1: DA record outside a file record: an SF line must come first"],
+    [
+      lcov("DA:1,1"),
+      "coverage/lcov.info line 1: DA record outside a file record: an SF line must come first",
+    ],
     [lcov("SF:", "DA:1,1"), "coverage/lcov.info line 1: SF record has no file path"],
-    [lcov("SF:a.ts", "DA:1,1", "end_of_record", "end_of_record"), "line 4: end_of_record record outside a file record"],
-    [lcov("SF:a.ts", "DA:1,1"), "coverage/lcov.info: ends inside the record for a.ts (no end_of_record): the file looks truncated"],
+    [
+      lcov("SF:a.ts", "DA:1,1", "end_of_record", "end_of_record"),
+      "line 4: end_of_record record outside a file record",
+    ],
+    [
+      lcov("SF:a.ts", "DA:1,1"),
+      "coverage/lcov.info: ends inside the record for a.ts (no end_of_record): the file looks truncated",
+    ],
   ])("rejects a broken record structure: %j", (text, message) => {
     expect(() => parseLcov(text, SOURCE)).toThrow(message);
   });
 
-  it("reads 140,000 DA records across 5,000 files well under 100 ms", () => {
+  // Speed is measured in `npm run bench`; this checks the large report is read whole.
+  it("reads 140,000 DA records across 5,000 files", () => {
     const records: string[] = [];
     for (let file = 0; file < 5000; file++) {
       records.push("TN:", `SF:/home/runner/work/app/app/src/dir${file % 50}/file${file}.ts`);
       for (let line = 1; line <= 28; line++) records.push(`DA:${line},${line % 3}`);
-      records.push("BRDA:3,0,0,1", "BRDA:3,0,1,0", "LF:28", "LH:19", "end_of_record");
+      records.push("BRDA:4,0,0,1", "BRDA:4,0,1,0", "LF:28", "LH:19", "end_of_record");
     }
-    const text = records.join("\n") + "\n";
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      const report = parseLcov(text, SOURCE);
-      best = Math.min(best, performance.now() - started);
-      expect(report.files).toHaveLength(5000);
-    }
-    expect(best).toBeLessThan(100);
+    const report = parseLcov(records.join("\n") + "\n", SOURCE);
+    expect(report.files).toHaveLength(5000);
+    expect(report.files.reduce((sum, file) => sum + file.lines.size, 0)).toBe(140000);
+    expect(report.files[4999]?.partialLines).toEqual(new Set([4]));
   });
 });

@@ -63,9 +63,8 @@ describe.each(["js", "js-istanbul"])("the sample-js reports in %s/", (dir) => {
 
 describe("what the sample-js reports measured", () => {
   const c8 = byRepoPath("js/lcov.info")["test/fixtures/coverage/sample-js/src/text.js"];
-  const istanbul = byRepoPath("js-istanbul/lcov.info")[
-    "test/fixtures/coverage/sample-js/src/text.js"
-  ];
+  const istanbul =
+    byRepoPath("js-istanbul/lcov.info")["test/fixtures/coverage/sample-js/src/text.js"];
 
   it("c8 (V8) counts every source line, comments and braces included", () => {
     expect(Object.keys(c8?.lines ?? {})).toHaveLength(22);
@@ -74,7 +73,10 @@ describe("what the sample-js reports measured", () => {
   });
 
   it("Istanbul counts statements only, and marks the half-taken ternary partial", () => {
-    expect(istanbul).toEqual({ lines: { 3: 1, 10: 2, 11: 1, 13: 1, 14: 1, 18: 0, 20: 0 }, partial: [14] });
+    expect(istanbul).toEqual({
+      lines: { 3: 1, 10: 2, 11: 1, 13: 1, 14: 1, 18: 0, 20: 0 },
+      partial: [14],
+    });
   });
 });
 
