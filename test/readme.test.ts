@@ -1,0 +1,204 @@
+// The README's configuration reference must name every config key with its real default, read
+// from the zod schema (the single source of defaults), so the docs cannot drift from the code.
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { configSchema } from "../shared/core/config/config-schema.js";
+
+/** A key with no default (e.g. `extends`): the table says `unset`. */
+const UNSET = Symbol("unset");
+
+interface KeyDefault {
+  path: string;
+  value: unknown;
+}
+
+interface SchemaDef {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
+}
+
+function defOf(schema: z.ZodType): SchemaDef {
+  return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+}
+
+/** The schemas a value may match once defaults, optionals and unions are looked through. */
+function candidates(schema: z.ZodType): z.ZodType[] {
+  const def = defOf(schema);
+  if (def.innerType) return candidates(def.innerType);
+  if (def.type === "union" && def.options) return def.options.flatMap(candidates);
+  return [schema];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Leaf key paths of `value` with their values. Objects with a fixed shape are walked; records
+ * (`risk-levels`), lists and scalars are leaves. A union with an object form (`when: "always"` or
+ * `when: { paths, ... }`) gives the leaf and the object form's keys with their own defaults.
+ */
+function keyDefaults(schema: z.ZodType, value: unknown, prefix = ""): KeyDefault[] {
+  const object = candidates(schema).find((c) => defOf(c).type === "object");
+  const join = (key: string): string => (prefix === "" ? key : `${prefix}.${key}`);
+  if (object === undefined) return [{ path: prefix, value }];
+  if (isPlainObject(value)) {
+    return Object.entries(defOf(object).shape ?? {}).flatMap(([key, child]) =>
+      key in value
+        ? keyDefaults(child, value[key], join(key))
+        : [{ path: join(key), value: UNSET }],
+    );
+  }
+  return [{ path: prefix, value }, ...keyDefaults(object, object.parse({}), prefix)];
+}
+
+/** JSON with a space after `,` and `:`: short, readable, and valid YAML too. */
+function renderDefault(value: unknown): string {
+  if (value === UNSET) return "unset";
+  const json = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(json).join(", ")}]`;
+    if (isPlainObject(v)) {
+      const entries = Object.entries(v).map(([k, item]) => `${JSON.stringify(k)}: ${json(item)}`);
+      return `{${entries.join(", ")}}`;
+    }
+    return JSON.stringify(v);
+  };
+  return `\`${json(value)}\``;
+}
+
+interface TableRow {
+  key: string;
+  /** The default cell as written, e.g. `` `400` `` or `unset`. */
+  cell: string;
+}
+
+/** Rows of the first table after `### Reference` whose first cell is one code span. */
+function readConfigTable(readme: string): TableRow[] {
+  const lines = readme.split("\n");
+  const heading = lines.findIndex((line) => line.trim() === "### Reference");
+  if (heading < 0) return [];
+  const start = lines.findIndex((line, i) => i > heading && line.startsWith("|"));
+  if (start < 0) return [];
+  const rows: TableRow[] = [];
+  for (const line of lines.slice(start)) {
+    if (!line.startsWith("|")) break;
+    const cells = line
+      .slice(1, line.lastIndexOf("|"))
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim());
+    const key = /^`([^`]+)`$/.exec(cells[0] ?? "")?.[1];
+    if (key !== undefined) rows.push({ key, cell: cells[1] ?? "" });
+  }
+  return rows;
+}
+
+/** What is wrong with the table, one message per problem; empty when it documents `keys`. */
+function checkConfigTable(rows: readonly TableRow[], keys: readonly KeyDefault[]): string[] {
+  const problems: string[] = [];
+  const byKey = new Map<string, string>();
+  for (const row of rows) {
+    if (byKey.has(row.key)) problems.push(`\`${row.key}\` has more than one row`);
+    byKey.set(row.key, row.cell);
+  }
+  const known = new Set(keys.map((key) => key.path));
+  for (const { path, value } of keys) {
+    const cell = byKey.get(path);
+    const expected = renderDefault(value);
+    if (cell === undefined) problems.push(`\`${path}\` (default ${expected}) has no row`);
+    else if (cell !== expected)
+      problems.push(`\`${path}\`: the README says ${cell}, the default is ${expected}`);
+  }
+  for (const row of rows) {
+    if (!known.has(row.key)) problems.push(`\`${row.key}\` has a row but is not a config key`);
+  }
+  return problems;
+}
+
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+const rows = readConfigTable(readme);
+const keys = keyDefaults(configSchema, configSchema.parse({}));
+
+describe("the README's configuration reference", () => {
+  it("is found and parsed", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("has a row for every config key, with the schema's default", () => {
+    expect(checkConfigTable(rows, keys)).toEqual([]);
+  });
+
+  it("covers the keys that are easy to miss: no default, union forms, records", () => {
+    const paths = keys.map((key) => key.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "extends",
+        "rules.size.max-lines",
+        "rules.rollout-notes.when",
+        "rules.rollout-notes.when.paths",
+        "rules.rollout-notes.when.labels",
+        "rules.rollout-notes.when.risk",
+        "risk.levels",
+        "risk.label-prefix",
+        "risk-levels",
+      ]),
+    );
+    expect(paths).not.toContain("risk-levels.high.size.max-lines");
+    expect(keys.find((key) => key.path === "extends")?.value).toBe(UNSET);
+  });
+
+  it("writes each default so that YAML reads back the same value", () => {
+    for (const { value } of keys.filter((key) => key.value !== UNSET)) {
+      expect(parseYaml(renderDefault(value).slice(1, -1))).toEqual(value);
+    }
+  });
+});
+
+describe("checkConfigTable", () => {
+  // A correct table built from the schema, so these tests judge the check, not the README.
+  const documented: TableRow[] = keys.map((key) => ({
+    key: key.path,
+    cell: renderDefault(key.value),
+  }));
+
+  it("reports a default that changed", () => {
+    const changed = configSchema.parse({});
+    changed.rules.size["max-lines"] = 401;
+    changed["risk-levels"] = { high: { coverage: { "min-patch": 95 } } };
+    expect(checkConfigTable(documented, keyDefaults(configSchema, changed))).toEqual([
+      "`rules.size.max-lines`: the README says `400`, the default is `401`",
+      '`risk-levels`: the README says `{"high": {"size": {"max-lines": 200}, "coverage": {"min-patch": 90}}}`, the default is `{"high": {"coverage": {"min-patch": 95}}}`',
+    ]);
+  });
+
+  it("reports a key added without docs, and a row for a key that no longer exists", () => {
+    const added = [...keys, { path: "rules.size.max-hunks", value: 30 }];
+    expect(checkConfigTable(documented, added)).toEqual([
+      "`rules.size.max-hunks` (default `30`) has no row",
+    ]);
+    const removed = keys.filter((key) => key.path !== "rules.size.warn-files");
+    expect(checkConfigTable(documented, removed)).toEqual([
+      "`rules.size.warn-files` has a row but is not a config key",
+    ]);
+  });
+
+  it("reports a key documented twice", () => {
+    const twice = [...documented, { key: "risk.levels", cell: '`["low", "medium", "high"]`' }];
+    expect(checkConfigTable(twice, keys)).toEqual(["`risk.levels` has more than one row"]);
+  });
+
+  it.each([
+    [400, "`400`"],
+    ["block", '`"block"`'],
+    [null, "`null`"],
+    [true, "`true`"],
+    [[], "`[]`"],
+    [["low", "high"], '`["low", "high"]`'],
+    [{ high: { size: { "max-lines": 200 } } }, '`{"high": {"size": {"max-lines": 200}}}`'],
+    [UNSET, "unset"],
+  ])("renders the default %p as %s", (value, cell) => {
+    expect(renderDefault(value)).toBe(cell);
+  });
+});
