@@ -1,0 +1,88 @@
+// `shipgate check`: gathers facts from git and disk, evaluates them with the base branch's
+// config, prints the verdict, and exits 1 when the gate fails.
+import path from "node:path";
+import { formatConfigError } from "../../shared/core/config/config-error.js";
+import type { Config } from "../../shared/core/config/config-schema.js";
+import { parseConfig } from "../../shared/core/config/parse-config.js";
+import { evaluate } from "../../shared/core/evaluate.js";
+import type { PullRequestFacts } from "../../shared/core/types.js";
+import type { CheckCommand } from "../args.js";
+import { cliError } from "../cli-error.js";
+import type { CliIo } from "../cli-io.js";
+import { gatherCoverage } from "../coverage/gather-coverage.js";
+import { openRepository } from "../git/open-repository.js";
+import { CONFIG_PATH, readBaseFiles } from "../git/read-base-files.js";
+import { changesConfig, readChanges } from "../git/read-changes.js";
+import { readTextFile } from "../read-text-file.js";
+import { renderVerdict } from "../render-verdict.js";
+
+export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  const dir = path.resolve(io.cwd, command.repo ?? ".");
+  const [repo, body, configFromDisk] = await Promise.all([
+    openRepository({ dir, env: io.env, base: command.base, head: command.head }),
+    readBody(command, io),
+    command.config === null ? null : readTextFile(command.config, io.cwd, "--config"),
+  ]);
+  // git computes the diff while this process reads the config and parses coverage reports.
+  const changes = readChanges(repo);
+  changes.catch(() => undefined); // awaited below; never an unhandled rejection if we stop early
+  const baseFiles = await readBaseFiles(repo);
+
+  const configFile = command.config ?? CONFIG_PATH;
+  const parsed = parseConfig(
+    command.config === null ? baseFiles.config : configFromDisk,
+    configFile,
+  );
+  if (!parsed.ok) {
+    for (const error of parsed.errors) io.stderr(`${formatConfigError(error)}\n`);
+    const where = command.config === null ? ` at ${repo.base.ref} (the base branch)` : "";
+    throw cliError(`invalid configuration in ${configFile}${where}; fix it there and run again`);
+  }
+  for (const warning of parsed.warnings) {
+    io.stderr(`shipgate: warning: ${configFile}: ${warning}\n`);
+  }
+  const config = withCoverageReports(parsed.config, command.coverage);
+
+  const patterns = config.rules.coverage.reports;
+  const coverage = patterns.length > 0 ? await gatherCoverage(patterns, repo.root) : null;
+  const { files, repoFiles } = await changes;
+
+  const facts: PullRequestFacts = {
+    repository: repo.repository,
+    number: null,
+    title: command.title ?? baseFiles.headCommit.subject,
+    body: body ?? baseFiles.headCommit.body,
+    labels: command.labels,
+    author: baseFiles.headCommit.authorName,
+    base: repo.base,
+    head: repo.head,
+    files,
+    filesTruncated: false,
+    // Without GitHub nobody can check that a referenced item exists.
+    linkedItems: null,
+    coverage,
+    gitattributes: baseFiles.gitattributes,
+    pullRequestTemplate: baseFiles.pullRequestTemplate,
+    repoFiles,
+    configChanged: changesConfig(files),
+  };
+
+  const verdict = evaluate(facts, config);
+  const output = renderVerdict(verdict, command.format, { color: io.isTTY && !io.env.NO_COLOR });
+  io.stdout(output.endsWith("\n") ? output : `${output}\n`);
+  return verdict.conclusion === "failure" ? 1 : 0;
+}
+
+/** --coverage replaces `rules.coverage.reports`, so messages name the reports looked for. */
+function withCoverageReports(config: Config, reports: string[]): Config {
+  if (reports.length === 0) return config;
+  const coverage = { ...config.rules.coverage, reports };
+  return { ...config, rules: { ...config.rules, coverage } };
+}
+
+async function readBody(command: CheckCommand, io: CliIo): Promise<string | null> {
+  if (command.body === null) return null;
+  if (command.body.kind === "text") return command.body.text;
+  if (command.body.path === "-") return io.readStdin();
+  return readTextFile(command.body.path, io.cwd, "--body-file");
+}

@@ -1,0 +1,89 @@
+// Runs git without a shell and turns its failures into messages a user can act on.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cliError } from "../cli-error.js";
+
+export interface GitRunOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Written to git's stdin, then closed. */
+  input?: string;
+  /** Exit codes that are answers, not failures (e.g. 1 from `merge-base` with no common ancestor). */
+  okCodes?: number[];
+}
+
+export interface GitOutput {
+  stdout: Buffer;
+  stderr: string;
+  code: number;
+}
+
+/** Runs `git <args>`; rejects with a clear CLI error when git is missing or fails. */
+export function runGit(args: string[], options: GitRunOptions): Promise<GitOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      // English messages so failures can be recognised; never prompt for credentials.
+      env: { ...options.env, LC_ALL: "C", LANGUAGE: "C", GIT_TERMINAL_PROMPT: "0" },
+      stdio: ["pipe", "pipe", "pipe"],
+      windowsHide: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.stdin.on("error", () => {
+      // git may exit before reading all input; its exit code tells the story.
+    });
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      // spawn says ENOENT for a missing working directory too.
+      if (error.code === "ENOENT" && !existsSync(options.cwd)) {
+        reject(cliError(`no such directory: ${options.cwd}`));
+      } else if (error.code === "ENOENT") {
+        reject(
+          cliError(`git not found: install git and make sure it is on PATH (${error.message})`),
+        );
+      } else {
+        reject(cliError(`could not run git: ${error.message}`));
+      }
+    });
+    child.on("close", (code) => {
+      const result = {
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code ?? 1,
+      };
+      // "Not a repository" is never an answer, whatever codes the caller accepts.
+      const notRepository = result.code !== 0 && /not a git repository/i.test(result.stderr);
+      if (!notRepository && (result.code === 0 || options.okCodes?.includes(result.code))) {
+        resolve(result);
+      } else reject(gitFailure(args, result, options.cwd));
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Runs git and returns stdout as text. */
+export async function gitText(args: string[], options: GitRunOptions): Promise<string> {
+  return (await runGit(args, options)).stdout.toString("utf8");
+}
+
+function gitFailure(args: string[], result: GitOutput, cwd: string): Error {
+  const detail = firstLine(result.stderr) || `exit code ${result.code}`;
+  if (/not a git repository/i.test(result.stderr)) {
+    return cliError(`not a git repository: ${cwd} (run inside a git checkout or pass --repo DIR)`);
+  }
+  if (/dubious ownership/i.test(result.stderr)) {
+    return cliError(`git refuses to read ${cwd}: ${detail}`);
+  }
+  return cliError(`git ${args.find((a) => !a.startsWith("-")) ?? ""} failed (git: ${detail})`);
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? ""
+  );
+}

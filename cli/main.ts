@@ -1,0 +1,38 @@
+// The shipgate command line: parses arguments, runs a command, and maps every outcome to an
+// exit code (0 pass, 1 gate failure, 2 usage/config/I/O error). Never prints a stack trace.
+// Commands load on demand: init and validate need neither git nor the rules.
+import { parseCliArgs } from "./args.js";
+import { isCliError } from "./cli-error.js";
+import { createProcessIo, type CliIo } from "./cli-io.js";
+import { helpText } from "./help-text.js";
+import { readVersion } from "./read-version.js";
+
+export type { CliIo } from "./cli-io.js";
+
+export async function main(argv: string[], io: CliIo = createProcessIo()): Promise<number> {
+  try {
+    const command = parseCliArgs(argv);
+    switch (command.command) {
+      case "help":
+        io.stdout(helpText(command.topic));
+        return 0;
+      case "version":
+        io.stdout(`${await readVersion()}\n`);
+        return 0;
+      case "check":
+        return await (await import("./commands/run-check.js")).runCheck(command, io);
+      case "init":
+        return await (await import("./commands/run-init.js")).runInit(command, io);
+      case "validate":
+        return await (await import("./commands/run-validate.js")).runValidate(command, io);
+    }
+  } catch (error) {
+    if (isCliError(error)) {
+      io.stderr(`shipgate: ${error.message}\n`);
+      return error.cliExitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`shipgate: internal error: ${message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,107 @@
+// The artifact users run: `node bin/shipgate.mjs`, loading the esbuild bundle build/cli.mjs.
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { lines, makeGitRepo, type TestRepo } from "./make-git-repo.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin/shipgate.mjs");
+const BUNDLE = join(ROOT, "build/cli.mjs");
+
+function newestSource(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    const time = entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs;
+    return Math.max(newest, time);
+  }, 0);
+}
+
+function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, bin = BIN) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let repo: TestRepo;
+beforeAll(() => {
+  const stale =
+    !existsSync(BUNDLE) ||
+    statSync(BUNDLE).mtimeMs <
+      Math.max(newestSource(join(ROOT, "cli")), newestSource(join(ROOT, "shared")));
+  if (stale) execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, stdio: "pipe" });
+  repo = makeGitRepo(
+    {
+      ".github/shipgate.yml":
+        "rules:\n  size: { max-lines: 20 }\n  coverage: { missing-report: skip }\n",
+      "a.txt": lines(2),
+    },
+    { "a.txt": lines(40) },
+  );
+}, 60000);
+afterAll(() => repo?.remove());
+
+describe("node bin/shipgate.mjs", () => {
+  it("prints the package version", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(shipgate(["--version"], ROOT)).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("checks a repository, prints JSON and exits 1 when the gate fails", () => {
+    const { code, stdout, stderr } = shipgate(
+      ["check", "--format", "json", "--base", "main"],
+      repo.dir,
+      repo.env,
+    );
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    const verdict = JSON.parse(stdout) as {
+      version: number;
+      conclusion: string;
+      rules: { id: string; status: string }[];
+    };
+    expect(verdict.version).toBe(1);
+    expect(verdict.conclusion).toBe("failure");
+    expect(verdict.rules.find((rule) => rule.id === "size")?.status).toBe("fail");
+  });
+
+  it("exits 2 with a one-line message on a usage error", () => {
+    expect(shipgate(["check", "--nope"], repo.dir, repo.env)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "shipgate: unknown option '--nope'\nRun 'shipgate check --help' for usage.\n",
+    });
+  });
+
+  it("says how to build when the bundle is missing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shipgate-nobuild-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      copyFileSync(BIN, join(dir, "bin/shipgate.mjs"));
+      const { code, stderr } = shipgate(
+        ["--version"],
+        dir,
+        process.env,
+        join(dir, "bin/shipgate.mjs"),
+      );
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/build\/cli\.mjs is missing.*npm install.*npm run build/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,207 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openRepository, type RepositoryRequest } from "../../../cli/git/open-repository.js";
+import { readBaseFiles } from "../../../cli/git/read-base-files.js";
+import { changesConfig, readChanges } from "../../../cli/git/read-changes.js";
+import { resolveDefaultBase } from "../../../cli/git/resolve-refs.js";
+import { lines, makeGitRepo, type TestRepo } from "../make-git-repo.js";
+
+const cleanups: TestRepo[] = [];
+function repo(...args: Parameters<typeof makeGitRepo>): TestRepo {
+  const made = makeGitRepo(...args);
+  cleanups.push(made);
+  return made;
+}
+afterAll(() => cleanups.forEach((r) => r.remove()));
+
+/** Everything a check reads from git, as one object. */
+async function gatherGitFacts(request: RepositoryRequest) {
+  const repo = await openRepository(request);
+  const [files, changes] = await Promise.all([readBaseFiles(repo), readChanges(repo)]);
+  return { ...repo, ...changes, ...files, configAtBase: files.config };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => "no error",
+    (error: Error) => error.message,
+  );
+}
+
+describe("openRepository, readBaseFiles and readChanges", () => {
+  it("reads the branch as a pull request from its merge base", async () => {
+    const r = repo(
+      {
+        "src/a.ts": lines(10),
+        ".github/shipgate.yml": "rules: {}\n",
+        ".gitattributes": "dist/** linguist-generated\n",
+        ".github/pull_request_template.md": "## Rollout\n",
+      },
+      { "src/a.ts": lines(12), "src/new file ü.ts": "x\n" },
+      "Add cart\n\nBody line one.\n\n## Rollout\nNone.",
+    );
+    // The base moves on after the branch: its changes are not part of the pull request.
+    r.git("checkout", "-q", "main");
+    r.commit("Unrelated", { "src/other.ts": lines(50) });
+    r.git("checkout", "-q", "feature");
+
+    const facts = await gatherGitFacts({
+      dir: join(r.dir, "src"),
+      env: r.env,
+      base: "main",
+      head: null,
+    });
+
+    expect(facts.root).toBe(r.dir);
+    expect(facts.base).toEqual({ ref: "main", sha: r.git("rev-parse", "main").trim() });
+    expect(facts.head).toEqual({ ref: "feature", sha: r.git("rev-parse", "HEAD").trim() });
+    expect(facts.files.map((f) => [f.path, f.status, f.additions, f.addedLines])).toEqual([
+      ["src/a.ts", "modified", 2, [11, 12]],
+      ["src/new file ü.ts", "added", 1, [1]],
+    ]);
+    expect(facts.headCommit).toEqual({
+      authorName: "Ada Lovelace",
+      subject: "Add cart",
+      body: "Body line one.\n\n## Rollout\nNone.",
+    });
+    expect(facts.repoFiles.sort()).toEqual(
+      [
+        ".gitattributes",
+        ".github/pull_request_template.md",
+        ".github/shipgate.yml",
+        "src/a.ts",
+        "src/new file ü.ts",
+      ].sort(),
+    );
+    expect(facts.configAtBase).toBe("rules: {}\n");
+    expect(facts.gitattributes).toBe("dist/** linguist-generated\n");
+    expect(facts.pullRequestTemplate).toBe("## Rollout\n");
+    expect(facts.repository).toBeNull();
+  });
+
+  it("reads files at the base, not at head, and null when absent", async () => {
+    const r = repo(
+      { "a.txt": "a\n" },
+      { ".github/shipgate.yml": "rules: {}\n", ".gitattributes": "x\n" },
+    );
+    const facts = await gatherGitFacts({ dir: r.dir, env: r.env, base: "main", head: "feature" });
+    expect([facts.configAtBase, facts.gitattributes, facts.pullRequestTemplate]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(changesConfig(facts.files)).toBe(true);
+  });
+
+  it.each([
+    ["edited", { ".github/shipgate.yml": "rules:\n  size: {}\n" }, true],
+    ["deleted", { ".github/shipgate.yml": null }, true],
+    ["renamed away", { ".github/shipgate.yml": null, ".github/old.yml": "rules: {}\n" }, true],
+    ["untouched", { "a.txt": "b\n" }, false],
+  ])("configChanged when the config is %s: %s", async (_name, head, expected) => {
+    const r = repo({ ".github/shipgate.yml": "rules: {}\n", "a.txt": "a\n" }, head);
+    const facts = await gatherGitFacts({ dir: r.dir, env: r.env, base: "main", head: null });
+    expect(changesConfig(facts.files)).toBe(expected);
+  });
+
+  it("names a detached head HEAD", async () => {
+    const r = repo({ "a.txt": "a\n" }, { "a.txt": "b\n" });
+    r.git("checkout", "-q", "--detach");
+    const facts = await gatherGitFacts({ dir: r.dir, env: r.env, base: "main", head: null });
+    expect(facts.head.ref).toBe("HEAD");
+    expect(facts.files.map((f) => f.path)).toEqual(["a.txt"]);
+  });
+
+  it("names the GitHub repository of the origin remote", async () => {
+    const r = repo({ "a.txt": "a\n" });
+    r.git("remote", "add", "origin", "git@github.com:acme/shop.git");
+    const facts = await gatherGitFacts({ dir: r.dir, env: r.env, base: "main", head: null });
+    expect(facts.repository).toBe("acme/shop");
+  });
+
+  it.each([
+    [
+      "an unknown base",
+      { base: "nope", head: null },
+      /^unknown revision 'nope' \(git: fatal: .+\)$/,
+    ],
+    [
+      "an unknown head",
+      { base: "main", head: "v9.9" },
+      /^unknown revision 'v9\.9' \(git: fatal: .+\)$/,
+    ],
+    [
+      "a ref that looks like an option",
+      { base: "--all", head: null },
+      /^invalid revision '--all'$/,
+    ],
+  ])("rejects %s", async (_name, refs, message) => {
+    const r = repo({ "a.txt": "a\n" });
+    expect(await errorOf(gatherGitFacts({ dir: r.dir, env: r.env, ...refs }))).toMatch(message);
+  });
+
+  it("says when base and head share no history", async () => {
+    const r = repo({ "a.txt": "a\n" }, null);
+    r.git("checkout", "-q", "--orphan", "island");
+    r.commit("Orphan", { "b.txt": "b\n" });
+    expect(
+      await errorOf(gatherGitFacts({ dir: r.dir, env: r.env, base: "main", head: null })),
+    ).toMatch(/^'main' and 'island' have no common ancestor/);
+  });
+
+  it("says when the directory is not a git repository", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shipgate-nogit-"));
+    try {
+      const env = { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() };
+      expect(await errorOf(gatherGitFacts({ dir, env, base: null, head: null }))).toBe(
+        `not a git repository: ${dir} (run inside a git checkout or pass --repo DIR)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says when git is not installed", async () => {
+    const r = repo({ "a.txt": "a\n" });
+    expect(
+      await errorOf(
+        gatherGitFacts({
+          dir: r.dir,
+          env: { ...r.env, PATH: "/nonexistent" },
+          base: null,
+          head: null,
+        }),
+      ),
+    ).toMatch(/^git not found: install git and make sure it is on PATH/);
+  });
+});
+
+describe("resolveDefaultBase", () => {
+  it("prefers the branch origin/HEAD points at", async () => {
+    const r = repo({ "a.txt": "a\n" });
+    r.git("update-ref", "refs/remotes/origin/trunk", "main");
+    r.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/trunk");
+    expect(await resolveDefaultBase({ cwd: r.dir, env: r.env })).toEqual({
+      ref: "origin/trunk",
+      sha: r.git("rev-parse", "main").trim(),
+    });
+  });
+
+  it("falls back to main, then master, past a dangling origin/HEAD", async () => {
+    const r = repo({ "a.txt": "a\n" });
+    const sha = r.git("rev-parse", "main").trim();
+    r.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/gone");
+    expect(await resolveDefaultBase({ cwd: r.dir, env: r.env })).toEqual({ ref: "main", sha });
+    r.git("branch", "-m", "main", "master");
+    expect(await resolveDefaultBase({ cwd: r.dir, env: r.env })).toEqual({ ref: "master", sha });
+  });
+
+  it("asks for --base when there is no candidate", async () => {
+    const r = repo({ "a.txt": "a\n" });
+    r.git("branch", "-m", "main", "trunk");
+    expect(await errorOf(resolveDefaultBase({ cwd: r.dir, env: r.env }))).toMatch(
+      /pass --base REF/,
+    );
+  });
+});
