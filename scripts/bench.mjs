@@ -1,5 +1,7 @@
 // npm run bench: prints performance figures (medians, ratios). Figures, not pass/fail tests.
+import { execFileSync } from "node:child_process";
 import { benchCli, printCliBench } from "./bench/cli-bench.mjs";
 
 console.log("# shipgate benchmarks");
 printCliBench(benchCli());
+execFileSync("npx", ["tsx", "scripts/bench/core-phases.ts"], { stdio: "inherit" });

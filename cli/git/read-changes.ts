@@ -43,7 +43,8 @@ export function changesConfig(files: ChangedFile[]): boolean {
   return files.some((file) => file.path === CONFIG_PATH || file.previousPath === CONFIG_PATH);
 }
 
-function diffArgs(range: string): string[] {
+/** The git diff arguments for `range`; the diff-cover agreement tests use the same. */
+export function diffArgs(range: string): string[] {
   // Explicit flags override user config (external diff, textconv, prefixes, relative paths).
   // -U0: rules need added lines only, and less text is faster to produce and parse.
   return [

@@ -1,6 +1,7 @@
 // Test helper: runs shipgate's own pipeline on a case repository, as the CLI does:
-// git diff → parseDiff → parseCoverage → the coverage rule.
+// git diff (with the CLI's own arguments) → parseDiff → parseCoverage → the coverage rule.
 import { readFileSync } from "node:fs";
+import { diffArgs } from "../../cli/git/read-changes.js";
 import { basename } from "node:path";
 import { coverageRuleSchema } from "../../shared/core/config/config-schema.js";
 import { parseCoverage } from "../../shared/core/coverage/parse-coverage.js";
@@ -11,19 +12,8 @@ import { makeFacts, makeRuleContext } from "../builders/make-facts.js";
 import type { CaseRepo } from "./make-case-repo.js";
 import type { CoverageOutcome } from "./run-diff-cover.js";
 
-/** The diff command of the CLI adapter. */
-const DIFF = [
-  "diff",
-  "--no-color",
-  "--no-ext-diff",
-  "-M",
-  "-C",
-  "--src-prefix=a/",
-  "--dst-prefix=b/",
-];
-
 export function runShipgate(repo: CaseRepo): { outcome: CoverageOutcome; result: RuleResult } {
-  const files = parseDiff(repo.git([...DIFF, "main...HEAD"]));
+  const files = parseDiff(repo.git(diffArgs("main...HEAD")));
   const coverage: CoverageFacts = { reports: [], errors: [] };
   for (const file of repo.reportFiles) {
     const parsed = parseCoverage(readFileSync(file, "utf8"), basename(file));
