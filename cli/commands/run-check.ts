@@ -64,7 +64,8 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
     gitattributes: baseFiles.gitattributes,
     pullRequestTemplate: baseFiles.pullRequestTemplate,
     repoFiles,
-    configChanged: changesConfig(files),
+    // With --config the gate uses that file, so the branch's own config change is beside the point.
+    configChanged: command.config === null && changesConfig(files),
   };
 
   const verdict = evaluate(facts, config);

@@ -53,7 +53,7 @@ function notesFor(facts: PullRequestFacts, invalidRisk: string | undefined): str
   const notes: string[] = [];
   if (facts.configChanged) {
     notes.push(
-      "This pull request changes `.github/shipgate.yml`. The change is not applied to this pull request: the gate always uses the configuration of the base branch.",
+      "This pull request changes the shipgate configuration. The change is not applied to this pull request: it is judged by the configuration of its base branch.",
     );
   }
   if (facts.filesTruncated) {

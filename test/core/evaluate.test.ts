@@ -113,7 +113,7 @@ describe("evaluate", () => {
   });
 
   it.each([
-    [{ configChanged: true }, /changes `\.github\/shipgate\.yml`/],
+    [{ configChanged: true }, /changes the shipgate configuration\. The change is not applied/],
     [{ filesTruncated: true }, /at most 3,000 changed files/],
     [{ labels: ["risk:extreme"] }, /risk level `extreme` is not one of the configured levels/],
   ])("notes %j", (overrides, note) => {
