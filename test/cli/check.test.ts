@@ -262,7 +262,7 @@ describe("the configuration", () => {
     const { code, verdict, rule } = await checkJson(r);
     expect(code).toBe(1);
     expect(rule("size").status).toBe("fail");
-    expect(verdict.notes.join("\n")).toMatch(/changes `\.github\/shipgate\.yml`.*not applied/);
+    expect(verdict.notes.join("\n")).toMatch(/changes the shipgate configuration.*not applied/);
   });
 
   it("comes from disk with --config, relative to the current directory", async () => {
