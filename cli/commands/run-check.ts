@@ -41,6 +41,11 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   for (const warning of parsed.warnings) {
     io.stderr(`shipgate: warning: ${configFile}: ${warning}\n`);
   }
+  if (parsed.config.extends !== undefined) {
+    io.stderr(
+      `shipgate: warning: ${configFile}: extends is applied by the GitHub App only; the CLI uses this file alone\n`,
+    );
+  }
   const config = withCoverageReports(parsed.config, command.coverage);
 
   const patterns = config.rules.coverage.reports;

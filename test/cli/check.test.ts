@@ -273,6 +273,15 @@ describe("the configuration", () => {
     expect(rule("size").status).toBe("warn");
   });
 
+  it("warns that extends is for the App, and still judges with the file", async () => {
+    const r = repo({ "src/a.js": lines(6) }, { [CONFIG]: "extends: acme/.github\n" });
+    const { code, stderr } = await check(r, ["--format", "json"]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "shipgate: warning: .github/shipgate.yml: extends is applied by the GitHub App only; the CLI uses this file alone\n",
+    );
+  });
+
   it("uses the defaults when the base has none", async () => {
     const r = makeGitRepo({ "src/a.js": lines(5) }, { "src/a.js": lines(40) });
     repos.push(r);
