@@ -4,9 +4,20 @@ import { buildUser } from "./build-user.js";
 import { nodeId, type BuildContext } from "./context.js";
 
 /** GitHub Actions' own app, which owns check runs created with GITHUB_TOKEN. */
-export const GITHUB_ACTIONS_APP: AppInfo = { id: 15368, slug: "github-actions", name: "GitHub Actions", owner: "github" };
+export const GITHUB_ACTIONS_APP: AppInfo = {
+  id: 15368,
+  slug: "github-actions",
+  name: "GitHub Actions",
+  owner: "github",
+};
 
-const PERMISSIONS = { checks: "write", contents: "read", issues: "write", metadata: "read", pull_requests: "write" };
+const PERMISSIONS = {
+  checks: "write",
+  contents: "read",
+  issues: "write",
+  metadata: "read",
+  pull_requests: "write",
+};
 const EVENTS = ["check_run", "issue_comment", "pull_request"];
 const CREATED_AT = "2024-01-01T00:00:00Z";
 
@@ -28,7 +39,11 @@ export function buildIntegration(app: AppInfo, ctx: BuildContext) {
   };
 }
 
-export function buildInstallation(app: AppInfo, installation: InstallationRecord, ctx: BuildContext) {
+export function buildInstallation(
+  app: AppInfo,
+  installation: InstallationRecord,
+  ctx: BuildContext,
+) {
   return {
     id: installation.id,
     account: buildUser({ login: installation.account, type: installation.accountType }, ctx),

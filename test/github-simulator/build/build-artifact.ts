@@ -16,6 +16,12 @@ export function buildArtifact(artifact: ArtifactRecord, ctx: BuildContext) {
     updated_at: artifact.createdAt,
     expires_at: artifact.expired ? artifact.createdAt : "2099-01-01T00:00:00Z",
     digest: null,
-    workflow_run: { id: artifact.runId, repository_id: 1, head_repository_id: 1, head_branch: "main", head_sha: "0".repeat(40) },
+    workflow_run: {
+      id: artifact.runId,
+      repository_id: 1,
+      head_repository_id: 1,
+      head_branch: "main",
+      head_sha: "0".repeat(40),
+    },
   };
 }

@@ -26,12 +26,19 @@ export function buildContentEntry(
     url: self,
     git_url: git,
     html_url: html,
-    download_url: kind === "file" ? `https://raw.githubusercontent.com/${full}/${ref}/${encoded}` : null,
+    download_url:
+      kind === "file" ? `https://raw.githubusercontent.com/${full}/${ref}/${encoded}` : null,
     _links: { self, git, html },
   };
 }
 
-export function buildContentFile(repo: RepoRecord, ref: string, path: string, text: string, ctx: BuildContext) {
+export function buildContentFile(
+  repo: RepoRecord,
+  ref: string,
+  path: string,
+  text: string,
+  ctx: BuildContext,
+) {
   // GitHub wraps base64 content at 60 characters per line.
   const base64 = Buffer.from(text).toString("base64");
   const content = (base64.match(/.{1,60}/g) ?? [""]).join("\n") + "\n";

@@ -4,7 +4,12 @@ import { buildLabels } from "./build-label.js";
 import { buildUser } from "./build-user.js";
 import { nodeId, type BuildContext } from "./context.js";
 
-export function buildIssue(repo: RepoRecord, issue: IssueRecord, commentCount: number, ctx: BuildContext) {
+export function buildIssue(
+  repo: RepoRecord,
+  issue: IssueRecord,
+  commentCount: number,
+  ctx: BuildContext,
+) {
   const repoUrl = `${ctx.api}/repos/${repo.owner}/${repo.name}`;
   const url = `${repoUrl}/issues/${issue.number}`;
   const kind = issue.pull ? "pull" : "issues";

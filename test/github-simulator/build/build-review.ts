@@ -22,7 +22,11 @@ export function buildReview(review: ReviewRecord, ctx: BuildContext) {
   };
 }
 
-export function buildReviewComment(comment: ReviewCommentRecord, diffHunk: string, ctx: BuildContext) {
+export function buildReviewComment(
+  comment: ReviewCommentRecord,
+  diffHunk: string,
+  ctx: BuildContext,
+) {
   const full = `${comment.owner}/${comment.repo}`;
   const url = `${ctx.api}/repos/${full}/pulls/comments/${comment.id}`;
   const pullUrl = `${ctx.api}/repos/${full}/pulls/${comment.pullNumber}`;
