@@ -52,7 +52,16 @@ function keyDefaults(schema: z.ZodType, value: unknown, prefix = ""): KeyDefault
         : [{ path: join(key), value: UNSET }],
     );
   }
-  return [{ path: prefix, value }, ...keyDefaults(object, object.parse({}), prefix)];
+  return [{ path: prefix, value }, ...keyDefaults(object, fieldDefaults(object), prefix)];
+}
+
+/** The defaults of an object form's fields; a required field (no default) is left out. */
+function fieldDefaults(object: z.ZodType): Record<string, unknown> {
+  const entries = Object.entries(defOf(object).shape ?? {}).flatMap(([key, child]) => {
+    const parsed = child.safeParse(undefined);
+    return parsed.success && parsed.data !== undefined ? [[key, parsed.data] as const] : [];
+  });
+  return Object.fromEntries(entries);
 }
 
 /** JSON with a space after `,` and `:`: short, readable, and valid YAML too. */

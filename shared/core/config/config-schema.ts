@@ -62,6 +62,15 @@ export const coverageRuleSchema = z
       .default("covered")
       .describe("How a line whose branches were only partly taken counts (diff-cover: covered)"),
     exclude: globs.default([]).describe("Changed files whose coverage is not judged"),
+    artifact: z
+      .object({
+        workflow: z.string().min(1).describe("Workflow file name, e.g. ci.yml"),
+        name: z.string().min(1).default("coverage").describe("Artifact name"),
+      })
+      .strict()
+      .nullable()
+      .default(null)
+      .describe("GitHub App only: the CI workflow artifact that carries the coverage reports"),
   })
   .strict();
 
