@@ -1,0 +1,48 @@
+// Gathers one pull request's facts (API + workspace coverage) and decides. An invalid config at
+// the base commit is a failing verdict that names its errors, never a crash.
+import type { ConfigError } from "../shared/core/config/config-error.js";
+import { evaluate } from "../shared/core/evaluate.js";
+import type { Verdict } from "../shared/core/types.js";
+import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
+import {
+  gatherPullRequestFacts,
+  type GatheredPullRequest,
+} from "../shared/github/gather-pull-request-facts.js";
+import type { GitHubClient, RepoRef } from "../shared/github/github-client.js";
+import { invalidConfigVerdict } from "../shared/github/invalid-config-verdict.js";
+import { gatherWorkspaceCoverage } from "./gather-workspace-coverage.js";
+import type { ActionInputs } from "./read-inputs.js";
+
+export interface Evaluation {
+  verdict: Verdict;
+  gathered: GatheredPullRequest;
+  configErrors: ConfigError[];
+  configWarnings: string[];
+}
+
+export async function evaluatePullRequest(
+  client: GitHubClient,
+  where: RepoRef & { pullRequest: ApiPullRequest },
+  inputs: ActionInputs,
+  workspace: string,
+): Promise<Evaluation> {
+  const gathered = await gatherPullRequestFacts(client, {
+    owner: where.owner,
+    repo: where.repo,
+    number: where.pullRequest.number,
+    pullRequest: where.pullRequest,
+    configPath: inputs.config,
+  });
+  const parsed = gathered.config.result;
+  if (!parsed.ok) {
+    const verdict = invalidConfigVerdict(parsed.errors, gathered.config.path);
+    return { verdict, gathered, configErrors: parsed.errors, configWarnings: [] };
+  }
+  gathered.facts.coverage = await gatherWorkspaceCoverage(
+    inputs.coverage,
+    parsed.config,
+    workspace,
+  );
+  const verdict = evaluate(gathered.facts, parsed.config);
+  return { verdict, gathered, configErrors: [], configWarnings: parsed.warnings };
+}

@@ -1,0 +1,14 @@
+// Makes untrusted text (titles, file names, report lines) safe to print in an Actions log: a line
+// that starts with `::` (or the `##[` log markers) would be run by the runner as a command.
+const ZERO_WIDTH_SPACE = "\u200b";
+
+export function neutralizeCommands(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/^(\s*)(:)(:)/, `$1$2${ZERO_WIDTH_SPACE}$3`)
+        .replace(/^(\s*)(#)(#\[)/, `$1$2${ZERO_WIDTH_SPACE}$3`),
+    )
+    .join("\n");
+}

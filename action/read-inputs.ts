@@ -1,0 +1,63 @@
+// Reads and validates the action's inputs (see action.yml). Every problem is reported at once,
+// each naming the input, the value given and the values allowed.
+import { DEFAULT_CONFIG_PATH } from "../shared/github/read-config-at-ref.js";
+
+export type CommentMode = "auto" | "always" | "never";
+export type FailOn = "failure" | "warning" | "never";
+export type RunMode = "full" | "evaluate" | "publish";
+
+export interface ActionInputs {
+  token: string;
+  config: string;
+  /** Globs of coverage reports in the workspace; empty means the config's `reports`. */
+  coverage: string[];
+  comment: CommentMode;
+  reviewComments: boolean;
+  failOn: FailOn;
+  mode: RunMode;
+}
+
+export type InputsResult = { ok: true; inputs: ActionInputs } | { ok: false; errors: string[] };
+
+/** `read(name)` returns the raw input ("" when unset), as @actions/core's getInput does. */
+export function readInputs(read: (name: string) => string): InputsResult {
+  const errors: string[] = [];
+  const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name).trim();
+    if (value === "") return fallback;
+    const found = allowed.find((option) => option === value.toLowerCase());
+    if (found === undefined) {
+      errors.push(
+        `input \`${name}\` is ${JSON.stringify(value)}; use one of: ${allowed.join(", ")} (default ${fallback})`,
+      );
+    }
+    return found ?? fallback;
+  };
+
+  const token = read("github-token").trim();
+  const mode = choice("mode", ["full", "evaluate", "publish"], "full");
+  if (token === "") {
+    errors.push(
+      "input `github-token` is empty; leave it unset to use the workflow's token, or pass `${{ secrets.GITHUB_TOKEN }}`",
+    );
+  }
+  const config = read("config").trim() || DEFAULT_CONFIG_PATH;
+  if (config.startsWith("/") || config.split(/[\\/]/).includes("..")) {
+    errors.push(
+      `input \`config\` is ${JSON.stringify(config)}; give a path inside the repository, e.g. ${DEFAULT_CONFIG_PATH}`,
+    );
+  }
+  const inputs: ActionInputs = {
+    token,
+    config: config.replace(/^\.\//, ""),
+    coverage: read("coverage")
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+    comment: choice("comment", ["auto", "always", "never"], "auto"),
+    reviewComments: choice("review-comments", ["true", "false"], "true") === "true",
+    failOn: choice("fail-on", ["failure", "warning", "never"], "failure"),
+    mode,
+  };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };
+}

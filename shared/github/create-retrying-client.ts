@@ -1,0 +1,45 @@
+// Wraps a client so rate limits and transient 5xx are retried, bounded in count and in wait.
+// A POST that failed with 5xx is never re-sent: the caller re-reads state instead (see upsert).
+import type { GitHubClient } from "./github-client.js";
+import { retryDelay } from "./retry-delay.js";
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  /** A wait longer than this is not worth it: the error is thrown instead (default 60 s). */
+  maxWaitMs?: number;
+  /** First 5xx backoff, doubled on each retry (default 1 s). */
+  baseDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  onRetry?: (info: { route: string; attempt: number; delayMs: number; reason: string }) => void;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createRetryingClient(
+  client: GitHubClient,
+  options: RetryOptions = {},
+): GitHubClient {
+  const maxRetries = options.maxRetries ?? 3;
+  const maxWaitMs = options.maxWaitMs ?? 60_000;
+  const baseDelayMs = options.baseDelayMs ?? 1000;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  return {
+    async request(route, params) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await client.request(route, params);
+        } catch (error) {
+          if (attempt >= maxRetries) throw error;
+          const method = /^([A-Z]+) /.exec(route)?.[1] ?? String(params?.method ?? "GET");
+          const decision = retryDelay(error, { method, attempt, baseDelayMs, nowMs: now() });
+          if (!decision.retry || decision.delayMs > maxWaitMs) throw error;
+          options.onRetry?.({ route, attempt: attempt + 1, ...decision });
+          await sleep(decision.delayMs);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Looks up the GitHub issues a pull request body references: does each exist, is it open, which
+// labels it has. An item the token cannot see is left out (unverified), never called missing.
+import type { LinkedItemFacts } from "../core/types.js";
+import { statusOf, type GitHubClient } from "./github-client.js";
+
+const REF = /^([^/]+)\/([^#]+)#(\d+)$/;
+
+interface ApiIssue {
+  state?: string;
+  title?: string;
+  html_url?: string;
+  labels?: (string | { name?: string })[];
+}
+
+/** `refs` are canonical `owner/repo#12` references, as findRiskReferences returns them. */
+export async function gatherLinkedItems(
+  client: GitHubClient,
+  refs: readonly string[],
+): Promise<LinkedItemFacts[]> {
+  const items = await Promise.all(refs.map((ref) => lookUp(client, ref)));
+  return items.filter((item): item is LinkedItemFacts => item !== null);
+}
+
+async function lookUp(client: GitHubClient, ref: string): Promise<LinkedItemFacts | null> {
+  const match = REF.exec(ref);
+  if (match === null) return null;
+  try {
+    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: match[1],
+      repo: match[2],
+      issue_number: Number(match[3]),
+    });
+    const issue = response.data as ApiIssue;
+    const labels = (issue.labels ?? []).flatMap((l) =>
+      typeof l === "string" ? l : (l.name ?? []),
+    );
+    return {
+      ref,
+      exists: true,
+      state: issue.state === "closed" ? "closed" : "open",
+      labels,
+      ...(issue.title === undefined ? {} : { title: issue.title }),
+      ...(issue.html_url === undefined ? {} : { url: issue.html_url }),
+    };
+  } catch (error) {
+    const status = statusOf(error);
+    // 404: no such issue; 410: deleted. Anything else (no access, an outage) proves nothing.
+    if (status === 404 || status === 410) return { ref, exists: false };
+    return null;
+  }
+}

@@ -1,0 +1,88 @@
+// Gathers everything the gate needs about one pull request from the API: the pull request, its
+// files, and — at the BASE commit, never the PR's own — the config, .gitattributes and the PR
+// template; then the linked issues the body names. Coverage is the adapter's to add.
+import { findRiskReferences } from "../core/rules/find-risk-references.js";
+import type { PullRequestFacts } from "../core/types.js";
+import type { ApiPullRequest } from "./api-pull-request.js";
+import { gatherLinkedItems } from "./gather-linked-items.js";
+import type { GitHubClient, PullRequestRef } from "./github-client.js";
+import { listPullRequestFiles } from "./list-pull-request-files.js";
+import type { LineSpan } from "./read-hunk-spans.js";
+import { DEFAULT_CONFIG_PATH, readConfigAtRef, type ConfigAtRef } from "./read-config-at-ref.js";
+import { readFileAtRef } from "./read-file-at-ref.js";
+
+export const GITATTRIBUTES_PATH = ".gitattributes";
+export const PULL_REQUEST_TEMPLATE_PATH = ".github/pull_request_template.md";
+
+export interface GatherOptions extends PullRequestRef {
+  /** The pull request from the webhook payload; saves a read. Fetched when absent. */
+  pullRequest?: ApiPullRequest;
+  configPath?: string;
+}
+
+export interface GatheredPullRequest {
+  /** Coverage and repoFiles are null: the adapter knows where reports and the checkout are. */
+  facts: PullRequestFacts;
+  config: ConfigAtRef;
+  pullRequest: ApiPullRequest;
+  /** Where review comments may go (see publishReview). */
+  hunkSpans: Map<string, LineSpan[]>;
+}
+
+export async function gatherPullRequestFacts(
+  client: GitHubClient,
+  options: GatherOptions,
+): Promise<GatheredPullRequest> {
+  const { owner, repo, number } = options;
+  const pr = options.pullRequest ?? (await fetchPullRequest(client, options));
+  const base = { owner, repo, ref: pr.base.sha };
+  const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
+  const repository = `${owner}/${repo}`;
+  const body = pr.body ?? "";
+
+  const configAndLinks = readConfigAtRef(client, { ...base, path: configPath }).then(
+    async (config) => {
+      const rule = config.result.ok ? config.result.config.rules["linked-risks"] : null;
+      if (rule === null || rule.level === "off") return { config, linkedItems: [] };
+      const refs = findRiskReferences(body, rule.patterns, repository).github;
+      return { config, linkedItems: await gatherLinkedItems(client, refs) };
+    },
+  );
+  const [listed, gitattributes, template, { config, linkedItems }] = await Promise.all([
+    listPullRequestFiles(client, { owner, repo, number }, pr.changed_files),
+    readFileAtRef(client, { ...base, path: GITATTRIBUTES_PATH }),
+    readFileAtRef(client, { ...base, path: PULL_REQUEST_TEMPLATE_PATH }),
+    configAndLinks,
+  ]);
+
+  const facts: PullRequestFacts = {
+    repository,
+    number,
+    title: pr.title,
+    body,
+    labels: (pr.labels ?? []).flatMap((label) => label.name ?? []),
+    author: pr.user?.login ?? "",
+    base: { ref: pr.base.ref, sha: pr.base.sha },
+    head: { ref: pr.head.ref, sha: pr.head.sha },
+    files: listed.files,
+    filesTruncated: listed.truncated,
+    linkedItems,
+    coverage: null,
+    gitattributes,
+    pullRequestTemplate: template,
+    repoFiles: null,
+    configChanged: listed.files.some(
+      (file) => file.path === configPath || file.previousPath === configPath,
+    ),
+  };
+  return { facts, config, pullRequest: pr, hunkSpans: listed.hunkSpans };
+}
+
+async function fetchPullRequest(client: GitHubClient, pr: PullRequestRef): Promise<ApiPullRequest> {
+  const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+  });
+  return response.data as ApiPullRequest;
+}
