@@ -1,6 +1,6 @@
-// Reads the coverage reports the workflow produced in the workspace. The disk reader is the
-// CLI's; both adapters find reports on disk the same way.
-import { gatherCoverage } from "../cli/coverage/gather-coverage.js";
+// Reads the coverage reports the workflow produced in the workspace, with the same disk reader
+// as the CLI.
+import { gatherCoverage } from "../shared/node/coverage/gather-coverage.js";
 import type { Config } from "../shared/core/config/config-schema.js";
 import type { CoverageFacts } from "../shared/core/types.js";
 

@@ -57452,7 +57452,7 @@ function invalidConfigVerdict(errors, file2) {
   };
 }
 
-// cli/coverage/gather-coverage.ts
+// shared/node/coverage/gather-coverage.ts
 import { readFile } from "node:fs/promises";
 import path4 from "node:path";
 
@@ -62410,7 +62410,7 @@ function describeUnknown(text2) {
   return "the format is not recognised";
 }
 
-// cli/read-text-file.ts
+// shared/node/describe-fs-error.ts
 function describeFsError(error63) {
   const code = error63.code;
   switch (code) {
@@ -62426,7 +62426,7 @@ function describeFsError(error63) {
   }
 }
 
-// cli/coverage/decode-report.ts
+// shared/node/coverage/decode-report.ts
 var SNIFF_BYTES = 8e3;
 function decodeReport(bytes) {
   if (bytes[0] === 255 && bytes[1] === 254) {
@@ -62441,7 +62441,7 @@ function decodeReport(bytes) {
   return { ok: true, text: new TextDecoder("utf-8").decode(bytes) };
 }
 
-// cli/coverage/find-report-files.ts
+// shared/node/coverage/find-report-files.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
 import path3 from "node:path";
@@ -62483,7 +62483,7 @@ async function walk(dir) {
   return nested.flat();
 }
 
-// cli/coverage/gather-coverage.ts
+// shared/node/coverage/gather-coverage.ts
 async function gatherCoverage(patterns, root) {
   const files = await findReportFiles(patterns, root);
   const results = await Promise.all(files.map((file2) => readReport(file2, root)));

@@ -9,7 +9,7 @@ import type { PullRequestFacts } from "../../shared/core/types.js";
 import type { CheckCommand } from "../args.js";
 import { cliError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
-import { gatherCoverage } from "../coverage/gather-coverage.js";
+import { gatherCoverage } from "../../shared/node/coverage/gather-coverage.js";
 import { openRepository } from "../git/open-repository.js";
 import { CONFIG_PATH, readBaseFiles } from "../git/read-base-files.js";
 import { changesConfig, readChanges } from "../git/read-changes.js";

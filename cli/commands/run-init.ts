@@ -9,7 +9,7 @@ import { CONFIG_PATH, TEMPLATE_PATH } from "../git/read-base-files.js";
 import { findRepoRoot } from "../git/find-repo-root.js";
 import { renderConfigTemplate } from "../init/render-config-template.js";
 import { renderPullRequestTemplate } from "../init/render-pull-request-template.js";
-import { describeFsError } from "../read-text-file.js";
+import { describeFsError } from "../../shared/node/describe-fs-error.js";
 
 export async function runInit(command: InitCommand, io: CliIo): Promise<number> {
   const dir = path.resolve(io.cwd, command.repo ?? ".");

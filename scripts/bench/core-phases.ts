@@ -1,7 +1,7 @@
 // In-process timings of each phase of `shipgate check` (no process start-up), at two sizes,
 // to show cost growing linearly with changed files and report records. Run through tsx.
 import { rmSync } from "node:fs";
-import { gatherCoverage } from "../../cli/coverage/gather-coverage.js";
+import { gatherCoverage } from "../../shared/node/coverage/gather-coverage.js";
 import { openRepository } from "../../cli/git/open-repository.js";
 import { readChanges } from "../../cli/git/read-changes.js";
 import { parseConfig } from "../../shared/core/config/parse-config.js";

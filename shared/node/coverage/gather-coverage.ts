@@ -1,14 +1,10 @@
-// Reads coverage reports from disk into CoverageFacts; a report that cannot be used becomes an
-// error entry naming the file, and the other reports are still used.
+// Reads coverage reports from disk into CoverageFacts (the CLI and the Action share it); a report
+// that cannot be used becomes an error entry naming the file, and the other reports are still used.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseCoverage } from "../../shared/core/coverage/parse-coverage.js";
-import type {
-  CoverageFacts,
-  CoverageReport,
-  CoverageReportError,
-} from "../../shared/core/types.js";
-import { describeFsError } from "../read-text-file.js";
+import { parseCoverage } from "../../core/coverage/parse-coverage.js";
+import type { CoverageFacts, CoverageReport, CoverageReportError } from "../../core/types.js";
+import { describeFsError } from "../describe-fs-error.js";
 import { decodeReport } from "./decode-report.js";
 import { findReportFiles } from "./find-report-files.js";
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { findReportFiles } from "../../../cli/coverage/find-report-files.js";
+import { findReportFiles } from "../../../shared/node/coverage/find-report-files.js";
 
 describe("findReportFiles", () => {
   let root: string;

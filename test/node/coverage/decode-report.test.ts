@@ -1,4 +1,4 @@
-import { decodeReport } from "../../../cli/coverage/decode-report.js";
+import { decodeReport } from "../../../shared/node/coverage/decode-report.js";
 
 const text = "SF:src/é.ts\nDA:1,1\nend_of_record\n";
 
