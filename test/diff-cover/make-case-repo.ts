@@ -1,7 +1,7 @@
 // Test helper: turns a coverage case into a real git repository (a base commit on `main`, a
 // `feature` branch with the change checked out) and coverage reports written outside it.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createGitSandbox } from "../helpers/git-sandbox.js";
 import { dirname, join } from "node:path";
 import { coverageFromSource, type LineRecord } from "./coverage-from-source.js";
 import { toCobertura, toLcov, type ReportEntry } from "./write-coverage-report.js";
@@ -36,41 +36,25 @@ export interface CoverageCase {
 
 export interface CaseRepo {
   dir: string;
+  /** The environment git runs with in this repository. */
+  env: Record<string, string | undefined>;
   reportFiles: string[];
   git: (args: string[]) => string;
 }
 
-/** Keeps the machine's git config out, so every run sees the same defaults. */
-export function gitEnv(home: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    HOME: home,
-    GIT_AUTHOR_NAME: "Test",
-    GIT_AUTHOR_EMAIL: "test@example.com",
-    GIT_COMMITTER_NAME: "Test",
-    GIT_COMMITTER_EMAIL: "test@example.com",
-  };
-}
-
 export function makeCaseRepo(testCase: CoverageCase, root: string): CaseRepo {
-  const dir = join(root, "repo");
-  mkdirSync(dir, { recursive: true });
-  const git = (args: string[]): string =>
-    execFileSync("git", args, { cwd: dir, env: gitEnv(root), encoding: "utf8" });
-
-  git(["init", "-q", "-b", "main"]);
-  commit(dir, git, testCase.base, "base");
+  const sandbox = createGitSandbox(join(root, "repo"));
+  const { dir, git, commit } = sandbox;
+  commit("base", testCase.base);
   git(["checkout", "-q", "-b", "feature"]);
   for (const [from, to] of testCase.renames ?? []) {
     mkdirSync(dirname(join(dir, to)), { recursive: true });
     renameSync(join(dir, from), join(dir, to));
   }
-  commit(dir, git, testCase.head, "change");
+  commit("change", testCase.head);
   if (testCase.mainAfter !== undefined) {
     git(["checkout", "-q", "main"]);
-    commit(dir, git, testCase.mainAfter, "main moves on");
+    commit("main moves on", testCase.mainAfter);
     git(["checkout", "-q", "feature"]);
   }
 
@@ -101,19 +85,5 @@ export function makeCaseRepo(testCase: CoverageCase, root: string): CaseRepo {
     );
     return file;
   });
-  return { dir, reportFiles, git };
-}
-
-function commit(dir: string, git: (args: string[]) => string, files: Files, message: string): void {
-  for (const [path, text] of Object.entries(files)) {
-    const file = join(dir, path);
-    if (text === null) {
-      unlinkSync(file);
-    } else {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-  }
-  git(["add", "-A"]);
-  git(["commit", "-q", "--allow-empty", "-m", message]);
+  return { dir, env: sandbox.env, reportFiles, git };
 }

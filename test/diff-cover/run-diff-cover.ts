@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { gitEnv, type CaseRepo } from "./make-case-repo.js";
+import type { CaseRepo } from "./make-case-repo.js";
 
 const run = promisify(execFile);
 
@@ -29,7 +29,7 @@ export async function runDiffCover(repo: CaseRepo): Promise<DiffCoverResult> {
     await run(
       "diff-cover",
       [...repo.reportFiles, "--compare-branch=main", "--json-report", out, "-q"],
-      { cwd: repo.dir, env: gitEnv(dirname(repo.dir)) },
+      { cwd: repo.dir, env: repo.env },
     );
   } catch (error) {
     const failure = error as { code?: number; stderr?: string };

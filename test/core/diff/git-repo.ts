@@ -1,9 +1,9 @@
 // Test helper: builds a throwaway git repository with a base and a head commit, so diff tests
 // parse what real git prints rather than hand-written text.
-import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { createGitSandbox } from "../../helpers/git-sandbox.js";
 
 /** File content, `null` to delete it at head, or content with the executable bit. */
 export type FileSpec =
@@ -28,15 +28,6 @@ export const DIFF_COMMAND = [
 
 export type Git = (args: string[]) => string;
 
-// Pinned so a developer's own git config cannot change what the tests see.
-const GIT_SETTINGS = [
-  "user.name=Test",
-  "user.email=test@example.com",
-  "core.autocrlf=false",
-  "core.fileMode=true",
-  "init.defaultBranch=main",
-].flatMap((setting) => ["-c", setting]);
-
 function writeSpec(root: string, path: string, spec: FileSpec): void {
   const file = join(root, path);
   if (spec === null) {
@@ -51,33 +42,19 @@ function writeSpec(root: string, path: string, spec: FileSpec): void {
 
 /** Runs `use` against a repository holding `change` as commits tagged `base` and HEAD. */
 export function withRepo<T>(change: RepoChange, use: (git: Git) => T): T {
-  const root = mkdtempSync(join(tmpdir(), "shipgate-diff-"));
-  const env = {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    HOME: root,
-  };
-  const git: Git = (args) =>
-    execFileSync("git", [...GIT_SETTINGS, ...args], {
-      cwd: root,
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 1 << 26,
-    });
+  const sandbox = createGitSandbox(mkdtempSync(join(tmpdir(), "shipgate-diff-")));
+  const { dir, git } = sandbox;
   try {
-    git(["init", "-q"]);
-    for (const [path, spec] of Object.entries(change.base)) writeSpec(root, path, spec);
+    for (const [path, spec] of Object.entries(change.base)) writeSpec(dir, path, spec);
     git(["add", "-A"]);
     git(["commit", "-q", "--allow-empty", "-m", "base"]);
     git(["tag", "base"]);
-    for (const [path, spec] of Object.entries(change.head)) writeSpec(root, path, spec);
+    for (const [path, spec] of Object.entries(change.head)) writeSpec(dir, path, spec);
     git(["add", "-A"]);
     git(["commit", "-q", "--allow-empty", "-m", "head"]);
     return use(git);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    sandbox.remove();
   }
 }
 
