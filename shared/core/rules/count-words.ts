@@ -12,11 +12,38 @@ function isWord(token: string): boolean {
   return !PLACEHOLDERS.has(token.replace(EDGE_PUNCTUATION, "").toLowerCase());
 }
 
-/** Words with a letter or digit that are not placeholders; stops counting at `limit`. */
+/** The characters `\s` matches in JavaScript regular expressions. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Words with a letter or digit that are not placeholders; stops counting at `limit`.
+ * A hand-written scan: a regex over a hostile 10 MB token can exhaust V8's backtrack stack.
+ */
 export function countWords(text: string, limit = Infinity): number {
   let count = 0;
-  for (const match of text.matchAll(/\S+/g)) {
-    if (isWord(match[0])) count += 1;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const atSpace = i === text.length || isSpace(text.charCodeAt(i));
+    if (!atSpace) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && isWord(text.slice(start, i))) count += 1;
+    start = -1;
     if (count >= limit) break;
   }
   return count;
