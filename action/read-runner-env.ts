@@ -36,5 +36,7 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv): RunnerEnv {
 
 /** api.github.com/graphql; on GitHub Enterprise Server, /api/v3 becomes /api/graphql. */
 function defaultGraphqlUrl(apiUrl: string): string {
-  return apiUrl.endsWith("/api/v3") ? `${apiUrl.slice(0, -3)}graphql` : `${apiUrl}/graphql`;
+  return apiUrl.endsWith("/api/v3")
+    ? `${apiUrl.slice(0, -"/v3".length)}/graphql`
+    : `${apiUrl}/graphql`;
 }

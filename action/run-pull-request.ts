@@ -22,7 +22,7 @@ export async function runPullRequest(
   runner: RunnerEnv,
 ): Promise<void> {
   const where = { owner: runner.owner, repo: runner.repo, pullRequest: target.pullRequest };
-  const evaluation = await evaluatePullRequest(client, where, inputs, runner.workspace);
+  const evaluation = await evaluatePullRequest(client, where, inputs, runner);
   const { verdict, gathered } = evaluation;
   const configNotes = evaluation.configWarnings.map(
     (warning) => `Configuration warning in \`${gathered.config.path}\`: ${warning}`,
@@ -64,8 +64,16 @@ export async function runPullRequest(
       comment: inputs.comment,
       reviewComments: inputs.reviewComments,
       hunkSpans: gathered.hunkSpans,
-      login: createViewerLogin(client, { token: inputs.token, graphqlUrl: runner.graphqlUrl }),
+      login: knownOr(
+        gathered.viewerLogin,
+        createViewerLogin(client, { token: inputs.token, graphqlUrl: runner.graphqlUrl }),
+      ),
     });
   }
   if (shouldFailJob(verdict, inputs.failOn)) core.setFailed(`shipgate: ${renderTitle(verdict)}`);
+}
+
+/** The login learned while gathering, or the lazy lookup when GraphQL did not say. */
+function knownOr(login: string | undefined, lookUp: () => Promise<string>): () => Promise<string> {
+  return login === undefined ? lookUp : async () => login;
 }

@@ -18,6 +18,10 @@ export async function readConfigAtRef(
   where: RepoRef & { ref: string; path?: string },
 ): Promise<ConfigAtRef> {
   const path = where.path ?? DEFAULT_CONFIG_PATH;
-  const text = await readFileAtRef(client, { ...where, path });
+  return toConfigAtRef(path, await readFileAtRef(client, { ...where, path }));
+}
+
+/** The config read some other way (e.g. with other files in one query). */
+export function toConfigAtRef(path: string, text: string | null): ConfigAtRef {
   return { path, text, result: parseConfig(text, path) };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createSimulator, type Simulator } from "../github-simulator/index.js";
 import { ROOT } from "./run-bundled-action.js";
-import { createShop, lcov, violations } from "./shop-scenario.js";
+import { createShop, lcov } from "./shop-scenario.js";
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sim.close();
-  expect(violations(sim)).toEqual([]);
+  expect(sim.violations).toEqual([]);
 });
 
 function localAction(envFile: string): Promise<{ code: number | null; output: string }> {

@@ -1,7 +1,7 @@
-// Runs the bundled action (dist/index.js) as the runner does: a fresh node process with INPUT_*
-// (defaults from action.yml), GITHUB_* pointing at the simulator, and files for the event,
-// outputs and job summary. Returns what the runner would see.
-import { spawn, spawnSync } from "node:child_process";
+// Runs the committed bundle (dist/index.js, as is: dist.test.ts keeps it fresh) as the runner
+// does: a fresh node process with INPUT_* (defaults from action.yml), GITHUB_* pointing at the
+// simulator, and files for the event, outputs and job summary. Returns what the runner would see.
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,15 +10,6 @@ import { parse } from "yaml";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DIST = path.join(ROOT, "dist/index.js");
-
-/** Builds dist/index.js exactly as `npm run bundle` does. */
-export function buildBundle(): void {
-  const result = spawnSync(process.execPath, ["scripts/build.mjs", "--action"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`bundle failed:\n${result.stderr}`);
-}
 
 interface ActionYml {
   inputs: Record<string, { default?: string }>;
@@ -31,6 +22,8 @@ export async function readActionYml(): Promise<ActionYml> {
 
 export interface ActionRunOptions {
   apiUrl: string;
+  /** GITHUB_GRAPHQL_URL; `${apiUrl}/graphql` when not given ("" leaves it unset). */
+  graphqlUrl?: string;
   event: string;
   payload: unknown;
   inputs?: Record<string, string>;
@@ -80,7 +73,7 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
     GITHUB_EVENT_PATH: files.event,
     GITHUB_REPOSITORY: options.repository ?? "acme/shop",
     GITHUB_API_URL: options.apiUrl,
-    GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
+    GITHUB_GRAPHQL_URL: options.graphqlUrl ?? `${options.apiUrl}/graphql`,
     GITHUB_SERVER_URL: "https://github.com",
     GITHUB_WORKSPACE: workspace,
     GITHUB_STEP_SUMMARY: files.summary,

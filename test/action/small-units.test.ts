@@ -1,7 +1,8 @@
-// The action's small decisions: log escaping, fail-on, comment: auto.
+// The action's small decisions: log escaping, fail-on, comment: auto, API URLs.
 import { shouldFailJob } from "../../action/fail-on.js";
 import { neutralizeCommands } from "../../action/log-safely.js";
 import { needsAttention } from "../../action/publish-to-pull-request.js";
+import { readRunnerEnv } from "../../action/read-runner-env.js";
 import type { RuleResult, Verdict } from "../../shared/core/types.js";
 
 function verdict(
@@ -84,5 +85,26 @@ describe("needsAttention (comment: auto creates only then)", () => {
     ["a note (config changed in the PR)", verdict("success", [], ["changed"]), true],
   ])("%s", (_name, v, expected) => {
     expect(needsAttention(v)).toBe(expected);
+  });
+});
+
+describe("readRunnerEnv: API URLs", () => {
+  it.each([
+    [{}, "https://api.github.com", "https://api.github.com/graphql"],
+    [
+      { GITHUB_API_URL: "https://ghe.example.com/api/v3/" },
+      "https://ghe.example.com/api/v3",
+      "https://ghe.example.com/api/graphql",
+    ],
+    [
+      {
+        GITHUB_API_URL: "https://api.acme.ghe.com",
+        GITHUB_GRAPHQL_URL: "https://api.acme.ghe.com/graphql",
+      },
+      "https://api.acme.ghe.com",
+      "https://api.acme.ghe.com/graphql",
+    ],
+  ])("%j", (env, apiUrl, graphqlUrl) => {
+    expect(readRunnerEnv(env)).toMatchObject({ apiUrl, graphqlUrl });
   });
 });

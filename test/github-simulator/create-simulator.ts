@@ -1,14 +1,16 @@
-// Starts the GitHub REST API simulator: a node:http server on 127.0.0.1 (random port) that
-// handles requests one at a time in arrival order, against in-memory state.
+// Starts the GitHub API simulator: a node:http server on 127.0.0.1 (random port) that handles
+// REST and GraphQL requests one at a time in arrival order, against in-memory state.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAuth, type AppConfig, type TokenPermission } from "./create-auth.js";
 import { createFaults, type FaultHandle, type FaultSpec } from "./create-faults.js";
 import { createState, type SimState } from "./create-state.js";
-import { handleRequest, type Services } from "./handle-request.js";
+import { GRAPHQL_TEMPLATE, handleGraphql } from "./graphql/handle-graphql.js";
+import { handleRequest, type IncomingCall, type Outcome, type Services } from "./handle-request.js";
 import { compileTemplate } from "./openapi/match-template.js";
 import { specLoadMs } from "./openapi/load-spec.js";
 import { schemaCompiler } from "./openapi/schema-compiler.js";
+import { notFound } from "./route-kit.js";
 import { allRoutes } from "./routes/all-routes.js";
 import type { Identity } from "./types.js";
 import { writeResponse } from "./write-response.js";
@@ -24,12 +26,22 @@ export interface SimulatorOptions {
   app?: AppConfig;
   /** Base for html_url fields (default https://github.com). */
   htmlUrl?: string;
+  /**
+   * Where the REST API lives, e.g. "/api/v3" as on GitHub Enterprise Server (default: the root).
+   * GraphQL is then at "/api/graphql" (a trailing /v3 replaced), otherwise at "<basePath>/graphql".
+   */
+  basePath?: string;
   now?: () => Date;
 }
 
 export interface RequestRecord {
   method: string;
+  /** The API path, without the base path; "/graphql" for every GraphQL request. */
   path: string;
+  /** The path as requested, base path included. */
+  urlPath: string;
+  /** GET and GraphQL queries read; everything else writes. */
+  kind: "read" | "write";
   query: Record<string, string>;
   body: unknown;
   status: number;
@@ -42,13 +54,16 @@ export interface RequestRecord {
 }
 
 export interface Simulator {
+  /** The REST API's base URL (GITHUB_API_URL), base path included. */
   url: string;
+  /** The GraphQL endpoint (GITHUB_GRAPHQL_URL). */
+  graphqlUrl: string;
   state: SimState;
   requests: RequestRecord[];
   violations: string[];
-  /** GET requests. */
+  /** GET requests and GraphQL queries. */
   reads(): RequestRecord[];
-  /** Non-GET requests whose change took effect (including "after write" faults). */
+  /** Other requests whose change took effect (including "after write" faults). */
   writes(): RequestRecord[];
   fail(spec: FaultSpec): FaultHandle;
   setTokenPermissions(token: string, permission: TokenPermission): void;
@@ -64,6 +79,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const faults = createFaults();
   const requests: RequestRecord[] = [];
   const violations: string[] = [];
+  const basePath = (options.basePath ?? "").replace(/\/+$/, "");
+  const graphqlPath = `${basePath.replace(/\/v3$/, "")}${GRAPHQL_TEMPLATE}`;
   const services: Services = {
     routes: allRoutes.map((route) => ({ ...compileTemplate(route.template), route })),
     state,
@@ -81,13 +98,18 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     queue = queue.then(async () => {
       const url = new URL(req.url ?? "/", services.build.api);
       const method = (req.method ?? "GET").toUpperCase();
-      const outcome = handleRequest(
-        { method, url, headers: req.headers, rawBody: await rawBody },
-        services,
-      );
+      const graphql = method === "POST" && url.pathname === graphqlPath;
+      const path = graphql ? GRAPHQL_TEMPLATE : apiPath(url.pathname, basePath);
+      const call = { method, url, path: path ?? "", headers: req.headers, rawBody: await rawBody };
+      let outcome: Outcome;
+      if (graphql) outcome = handleGraphql(call, services);
+      else if (path === undefined) outcome = outsideBasePath(call, basePath, violations);
+      else outcome = handleRequest(call, services);
       requests.push({
         method,
-        path: url.pathname,
+        path: call.path,
+        urlPath: url.pathname,
+        kind: method === "GET" || (graphql && !isMutation(outcome.body)) ? "read" : "write",
         query: Object.fromEntries(url.searchParams),
         body: outcome.body,
         status: outcome.result.status,
@@ -107,15 +129,17 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  services.build.api = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
+  services.build.api = `${origin}${basePath}`;
 
   return {
     url: services.build.api,
+    graphqlUrl: `${origin}${graphqlPath}`,
     state,
     requests,
     violations,
-    reads: () => requests.filter((r) => r.method === "GET"),
-    writes: () => requests.filter((r) => r.method !== "GET" && r.applied),
+    reads: () => requests.filter((r) => r.kind === "read"),
+    writes: () => requests.filter((r) => r.kind === "write" && r.applied),
     fail: (spec) => faults.add(spec),
     setTokenPermissions: (token, permission) => auth.setTokenPermissions(token, permission),
     setIdentity: (token, identity) => auth.setIdentity(token, identity),
@@ -142,4 +166,20 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+/** The path below the base path, or undefined when the request is outside it. */
+function apiPath(pathname: string, basePath: string): string | undefined {
+  if (basePath === "") return pathname;
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
+}
+
+function outsideBasePath(call: IncomingCall, basePath: string, violations: string[]): Outcome {
+  violations.push(`${call.method} ${call.url.pathname}: outside the API base path ${basePath}`);
+  return { result: notFound(), body: call.rawBody, applied: false, faulted: false };
+}
+
+function isMutation(body: unknown): boolean {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  return typeof query === "string" && /^\s*(mutation|subscription)\b/.test(query);
 }

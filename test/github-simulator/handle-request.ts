@@ -22,7 +22,10 @@ export interface Services {
 
 export interface IncomingCall {
   method: string;
+  /** The full request URL (pagination links are built from it). */
   url: URL;
+  /** The API path: url's path without the simulator's base path (e.g. /api/v3). */
+  path: string;
   headers: IncomingHttpHeaders;
   rawBody: string;
 }
@@ -39,8 +42,7 @@ export interface Outcome {
 const JWT_ROUTES = /^\/app(\/|$)/;
 
 export function handleRequest(call: IncomingCall, s: Services): Outcome {
-  const { method, url } = call;
-  const path = url.pathname;
+  const { method, url, path } = call;
   let body: unknown;
   try {
     body = call.rawBody.trim() === "" ? undefined : JSON.parse(call.rawBody);

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { COMMENT_MARKER } from "../../../shared/core/render/render-comment.js";
 import { createSimulator, type Simulator } from "../../github-simulator/index.js";
 import { workflowCommands } from "../run-bundled-action.js";
-import { createShop, lcov, NEXT_HEAD_SHA, violations, type Shop } from "../shop-scenario.js";
+import { createShop, lcov, NEXT_HEAD_SHA, type Shop } from "../shop-scenario.js";
 
 export function describeBasicRuns(): void {
   describe("a pull request with uncovered lines", () => {
@@ -17,7 +17,7 @@ export function describeBasicRuns(): void {
     });
     afterEach(async () => {
       await sim.close();
-      expect(violations(sim)).toEqual([]);
+      expect(sim.violations).toEqual([]);
     });
 
     it("first run: fails the job, creates the comment and one review, writes summary and outputs", async () => {
@@ -58,8 +58,8 @@ export function describeBasicRuns(): void {
 
       expect(run.code).toBe(1);
       const second = sim.requests.slice(before);
-      expect(second.filter((r) => r.method !== "GET" && r.applied)).toEqual([]);
-      expect(second.filter((r) => r.method === "GET").length).toBeLessThanOrEqual(6);
+      expect(second.filter((r) => r.kind === "write" && r.applied)).toEqual([]);
+      expect(second.filter((r) => r.kind === "read").length).toBeLessThanOrEqual(6);
       expect(run.stdout).toContain("shipgate: comment unchanged");
     });
 

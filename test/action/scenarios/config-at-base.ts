@@ -9,7 +9,6 @@ import {
   createShop,
   HEAD_SHA,
   lcov,
-  violations,
 } from "../shop-scenario.js";
 
 export function describeConfigAtBase(): void {
@@ -20,7 +19,7 @@ export function describeConfigAtBase(): void {
     });
     afterEach(async () => {
       await sim.close();
-      expect(violations(sim)).toEqual([]);
+      expect(sim.violations).toEqual([]);
     });
 
     it("an invalid config fails with line and column in the summary, comment and annotations", async () => {

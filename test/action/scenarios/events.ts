@@ -2,7 +2,7 @@
 import { createSimulator, type Simulator } from "../../github-simulator/index.js";
 import { examplePayload } from "../payloads.js";
 import { runBundledAction, workflowCommands } from "../run-bundled-action.js";
-import { addedLines, createShop, lcov, violations } from "../shop-scenario.js";
+import { addedLines, createShop, lcov } from "../shop-scenario.js";
 
 export function describeEvents(): void {
   describe("events and inputs", () => {
@@ -12,7 +12,7 @@ export function describeEvents(): void {
     });
     afterEach(async () => {
       await sim.close();
-      expect(violations(sim)).toEqual([]);
+      expect(sim.violations).toEqual([]);
     });
 
     it("refuses an unsupported event, naming the supported ones", async () => {

@@ -5,7 +5,7 @@ import {
   serverError,
   type Simulator,
 } from "../../github-simulator/index.js";
-import { createShop, lcov, NEXT_HEAD_SHA, violations, type Shop } from "../shop-scenario.js";
+import { BASE_SHA, createShop, lcov, NEXT_HEAD_SHA, type Shop } from "../shop-scenario.js";
 
 export function describeFaults(): void {
   describe("faults", () => {
@@ -18,7 +18,7 @@ export function describeFaults(): void {
     });
     afterEach(async () => {
       await sim.close();
-      expect(violations(sim)).toEqual([]);
+      expect(sim.violations).toEqual([]);
     });
     const comments = () => sim.state.commentsOn("acme", "shop", 7);
 
@@ -53,6 +53,26 @@ export function describeFaults(): void {
       expect(run.stderr).toBe("");
       expect(comments()).toHaveLength(1);
       expect(run.stdout).toContain("shipgate: comment created");
+    });
+
+    it("reads the base commit's files through the contents API when GraphQL fails", async () => {
+      const fault = sim.fail({ method: "POST", path: "/graphql", status: 502, times: Infinity });
+      sim.state.setFile(
+        "acme",
+        "shop",
+        BASE_SHA,
+        ".gitattributes",
+        "src/cart.ts linguist-generated\n",
+      );
+      const run = await shop.run();
+      // The config at the base still applies, and the attributes exclude the generated file.
+      expect(run.outputs["changed-lines"]).toBe("0");
+      expect(fault.hits).toBeGreaterThanOrEqual(1);
+      expect(
+        sim.requests.filter((r) => r.template === "/repos/{owner}/{repo}/contents/{path}"),
+      ).toHaveLength(3);
+      expect(run.stderr).toBe("");
+      fault.cancel();
     });
 
     it("two concurrent runs end with one comment", async () => {

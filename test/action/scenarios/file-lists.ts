@@ -1,6 +1,6 @@
 // Big and odd file lists: pages of 100, GitHub's 3,000-file cap, files the API sends no patch for.
 import { createSimulator, type Simulator } from "../../github-simulator/index.js";
-import { addedLines, createShop, lcov, violations } from "../shop-scenario.js";
+import { addedLines, createShop, lcov } from "../shop-scenario.js";
 
 const filePages = (sim: Simulator) =>
   sim.requests.filter((r) => r.template === "/repos/{owner}/{repo}/pulls/{pull_number}/files");
@@ -13,7 +13,7 @@ export function describeFileLists(): void {
     });
     afterEach(async () => {
       await sim.close();
-      expect(violations(sim)).toEqual([]);
+      expect(sim.violations).toEqual([]);
     });
 
     it("reads 250 files in 3 pages", async () => {

@@ -45,7 +45,7 @@ export function buildContentFile(
   return { ...buildContentEntry(repo, ref, path, "file", text, ctx), content, encoding: "base64" };
 }
 
-function gitBlobSha(text: string): string {
+export function gitBlobSha(text: string): string {
   const bytes = Buffer.from(text);
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }

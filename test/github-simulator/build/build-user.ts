@@ -27,3 +27,23 @@ export function buildUser(user: Identity, ctx: BuildContext) {
     site_admin: false,
   };
 }
+
+/** GET /user's answer for a person's token: the public profile (no private fields). */
+export function buildPublicUser(user: Identity, ctx: BuildContext, createdAt: string) {
+  return {
+    ...buildUser(user, ctx),
+    name: null,
+    company: null,
+    blog: "",
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 0,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}

@@ -10,6 +10,7 @@ import { pullRoutes } from "./pull-routes.js";
 import { rateLimitRoutes } from "./rate-limit-routes.js";
 import { repoRoutes } from "./repo-routes.js";
 import { reviewRoutes } from "./review-routes.js";
+import { userRoutes } from "./user-routes.js";
 
 export const allRoutes: Route[] = [
   ...repoRoutes,
@@ -22,4 +23,5 @@ export const allRoutes: Route[] = [
   ...appRoutes,
   ...artifactRoutes,
   ...rateLimitRoutes,
+  ...userRoutes,
 ];
