@@ -53889,9 +53889,7 @@ function decode3(data) {
 
 // shared/github/read-config-at-ref.ts
 var DEFAULT_CONFIG_PATH = ".github/shipgate.yml";
-async function readConfigAtRef(client, where) {
-  const path6 = where.path ?? DEFAULT_CONFIG_PATH;
-  const text2 = await readFileAtRef(client, { ...where, path: path6 });
+function toConfigAtRef(path6, text2) {
   return { path: path6, text: text2, result: parseConfig(text2, path6) };
 }
 
@@ -53955,7 +53953,7 @@ function readRunnerEnv(env) {
   };
 }
 function defaultGraphqlUrl(apiUrl) {
-  return apiUrl.endsWith("/api/v3") ? `${apiUrl.slice(0, -3)}graphql` : `${apiUrl}/graphql`;
+  return apiUrl.endsWith("/api/v3") ? `${apiUrl.slice(0, -"/v3".length)}/graphql` : `${apiUrl}/graphql`;
 }
 
 // action/run-merge-group.ts
@@ -54099,21 +54097,54 @@ function toReviewComment(finding) {
   return { path: path6, line: endLine, side: "RIGHT", start_line: startLine2, start_side: "RIGHT", body };
 }
 
-// shared/github/read-zip-entry.ts
+// shared/github/download-artifact.ts
+async function downloadArtifact(client, request2) {
+  const where = { owner: request2.owner, repo: request2.repo };
+  const listed = await client.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+    ...where,
+    run_id: request2.runId,
+    name: request2.artifact,
+    per_page: 100
+  });
+  const artifact = (listed.data.artifacts ?? []).filter((a) => a.name === request2.artifact).sort((a, b) => b.id - a.id)[0];
+  if (!artifact) return { found: false, reason: "missing" };
+  if (artifact.expired) return { found: false, reason: "expired" };
+  try {
+    const response = await client.request(
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+      { ...where, artifact_id: artifact.id, archive_format: "zip" }
+    );
+    return { found: true, zip: toBytes(response.data) };
+  } catch (error63) {
+    if (statusOf(error63) === 410) return { found: false, reason: "expired" };
+    throw error63;
+  }
+}
+function toBytes(data) {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new Error("the artifact download did not return binary data");
+}
+
+// shared/github/read-zip-entries.ts
 import { inflateRawSync } from "node:zlib";
 var EOCD = 101010256;
 var CENTRAL = 33639248;
 var LOCAL = 67324752;
-function readZipEntry(zip, name, maxBytes = 10 * 1024 * 1024) {
+function readZipEntries(zip, options) {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) throw new Error("not a zip archive (no end of central directory)");
+  const corrupt = (what) => new Error(`corrupt zip archive (${what})`);
   const count2 = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
   const decoder = new TextDecoder();
+  const entries = [];
+  let total = 0;
   for (let i = 0; i < count2; i++) {
     if (at + 46 > zip.length || view.getUint32(at, true) !== CENTRAL) {
-      throw new Error("corrupt zip archive (bad central directory)");
+      throw corrupt("bad central directory");
     }
     const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
@@ -54121,19 +54152,35 @@ function readZipEntry(zip, name, maxBytes = 10 * 1024 * 1024) {
     const nameLength = view.getUint16(at + 28, true);
     const skip2 = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     const local = view.getUint32(at + 42, true);
-    const entryName = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
     at += 46 + skip2;
-    if (entryName !== name) continue;
-    if (size > maxBytes) throw new Error(`${name} is ${size} bytes; the limit is ${maxBytes}`);
-    if (view.getUint32(local, true) !== LOCAL)
-      throw new Error("corrupt zip archive (bad local header)");
+    if (name.endsWith("/") || !options.select(name)) continue;
+    const room = options.maxBytes - total;
+    const tooLarge = () => new Error(`unpacking ${name} would exceed the limit of ${options.maxBytes} bytes`);
+    if (size > room) throw tooLarge();
+    if (local + 30 > zip.length || view.getUint32(local, true) !== LOCAL) {
+      throw corrupt("bad local header");
+    }
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + compressed > zip.length) throw corrupt(`${name} runs past the end`);
     const data = zip.subarray(start, start + compressed);
-    if (method === 0) return data;
-    if (method === 8) return new Uint8Array(inflateRawSync(data, { maxOutputLength: maxBytes }));
-    throw new Error(`${name} uses zip compression method ${method}, which is not supported`);
+    let bytes;
+    if (method === 0) bytes = data;
+    else if (method === 8) bytes = inflate(data, room, tooLarge);
+    else throw new Error(`${name} uses zip compression method ${method}, which is not supported`);
+    if (bytes.length > room) throw tooLarge();
+    total += bytes.length;
+    entries.push({ name, bytes });
   }
-  return null;
+  return entries;
+}
+function inflate(data, room, tooLarge) {
+  try {
+    return new Uint8Array(inflateRawSync(data, { maxOutputLength: Math.max(1, room) }));
+  } catch (error63) {
+    if (error63.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
+    throw new Error(`corrupt zip archive (${error63.message})`);
+  }
 }
 function findEndOfCentralDirectory(view) {
   const last = view.byteLength - 22;
@@ -54144,32 +54191,15 @@ function findEndOfCentralDirectory(view) {
 }
 
 // shared/github/download-artifact-file.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
 async function downloadArtifactFile(client, request2) {
-  const listed = await client.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
-    owner: request2.owner,
-    repo: request2.repo,
-    run_id: request2.runId,
-    name: request2.artifact
+  const download = await downloadArtifact(client, request2);
+  if (!download.found) return null;
+  const [entry] = readZipEntries(download.zip, {
+    select: (name) => name === request2.file,
+    maxBytes: MAX_FILE_BYTES
   });
-  const artifacts = listed.data.artifacts;
-  const artifact = artifacts.find((a) => a.name === request2.artifact && !a.expired);
-  if (!artifact) return null;
-  const zip = await client.request(
-    "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
-    {
-      owner: request2.owner,
-      repo: request2.repo,
-      artifact_id: artifact.id,
-      archive_format: "zip"
-    }
-  );
-  return readZipEntry(toBytes(zip.data), request2.file);
-}
-function toBytes(data) {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new Error("the artifact download did not return binary data");
+  return entry?.bytes ?? null;
 }
 
 // shared/github/find-viewer-login.ts
@@ -54691,15 +54721,26 @@ function fitRows(render, total, budget, unit) {
 // shared/core/render/render-comment.ts
 var COMMENT_MARKER = "<!-- shipgate:v1 -->";
 var MAX_COMMENT_CHARS = 65536;
+var MAX_TRAILER_CHARS = MAX_COMMENT_CHARS / 4;
 var DEFAULT_HINT = "The full report is in the shipgate check run and the job summary.";
+var TRAILER_SEPARATOR = "\n\n";
 function renderComment(verdict, options = {}) {
-  return renderReport(verdict, {
+  const trailer = options.trailer ?? "";
+  const size = measureText(trailer, "utf16");
+  if (size > MAX_TRAILER_CHARS) {
+    throw new RangeError(
+      `comment trailer is ${size} characters; at most ${MAX_TRAILER_CHARS} fit beside the report`
+    );
+  }
+  const reserved = trailer === "" ? 0 : measureText(TRAILER_SEPARATOR, "utf16") + size;
+  const report = renderReport(verdict, {
     marker: COMMENT_MARKER,
-    limit: MAX_COMMENT_CHARS,
+    limit: MAX_COMMENT_CHARS - reserved,
     unit: "utf16",
     truncatedNotice: `_Some details were cut to fit GitHub's comment size limit. ${options.fullReportHint ?? DEFAULT_HINT}_`,
     configNotes: options.configNotes ?? []
   });
+  return trailer === "" ? report : `${report.trimEnd()}${TRAILER_SEPARATOR}${trailer}`;
 }
 
 // shared/github/list-all-pages.ts
@@ -55463,6 +55504,40 @@ function renderTitle(verdict) {
   return `${cutToFit(clean, MAX_CHECK_RUN_TITLE_CHARS - 1, "utf16")}\u2026`;
 }
 
+// shared/core/conclude.ts
+function conclude(results) {
+  const blocking = results.filter((r) => r.level === "block");
+  if (blocking.some((r) => r.status === "fail")) return "failure";
+  if (blocking.some((r) => r.status === "pending")) return "neutral";
+  return "success";
+}
+
+// shared/core/apply-overrides.ts
+function applyOverrides(verdict, overrides) {
+  if (overrides.length === 0) return verdict;
+  const byRule = new Map(overrides.map((o) => [o.rule, o]));
+  const rules = verdict.rules.map((rule) => {
+    const override = byRule.get(rule.id);
+    return override && rule.level !== "off" ? overridden(rule, override) : rule;
+  });
+  const notes = [...byRule.values()].map(
+    (o) => `${codeSpan(o.rule)} was overridden by @${escapeMarkdown(o.by)} at ${codeSpan(o.at)} for ${codeSpan(o.sha.slice(0, 7))}: ${escapeMarkdown(o.reason)}`
+  );
+  return { ...verdict, conclusion: conclude(rules), rules, notes: [...verdict.notes, ...notes] };
+}
+function overridden(rule, o) {
+  return {
+    ...rule,
+    status: "skip",
+    summary: `Overridden by @${escapeMarkdown(o.by)} (was ${rule.status}): ${escapeMarkdown(o.reason)}`,
+    metrics: {
+      ...rule.metrics,
+      override: { by: o.by, at: o.at, reason: o.reason, sha: o.sha, was: rule.status }
+    },
+    findings: []
+  };
+}
+
 // shared/core/config/apply-risk-level.ts
 function isPlain(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -55671,6 +55746,25 @@ function createExclusion(gitattributes, userGlobs) {
     if (attributes.vendored) return "vendored";
     return configured(path6) ? "config" : null;
   };
+}
+
+// shared/core/mark-coverage-pending.ts
+function markCoveragePending(verdict, artifact, headSha) {
+  const rules = verdict.rules.map((rule) => {
+    if (rule.id !== "coverage" || rule.level === "off") return rule;
+    return {
+      ...rule,
+      status: "pending",
+      summary: `Waiting for workflow ${codeSpan(artifact.workflow)} to finish on ${codeSpan(headSha.slice(0, 7))} and upload the artifact ${codeSpan(artifact.name)}`,
+      details: "shipgate reads coverage from the CI workflow's artifact. This check is completed again when that workflow run finishes.",
+      metrics: {
+        ...rule.metrics,
+        waitingFor: { workflow: artifact.workflow, artifact: artifact.name }
+      },
+      findings: []
+    };
+  });
+  return { ...verdict, rules, conclusion: conclude(rules) };
 }
 
 // shared/core/rules/split-lines.ts
@@ -56629,10 +56723,20 @@ function isWord(token) {
   if (token.length > 16) return true;
   return !PLACEHOLDERS.has(token.replace(EDGE_PUNCTUATION, "").toLowerCase());
 }
+function isSpace(code) {
+  return code >= 9 && code <= 13 || code === 32 || code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
+}
 function countWords(text2, limit = Infinity) {
   let count2 = 0;
-  for (const match of text2.matchAll(/\S+/g)) {
-    if (isWord(match[0])) count2 += 1;
+  let start = -1;
+  for (let i = 0; i <= text2.length; i++) {
+    const atSpace = i === text2.length || isSpace(text2.charCodeAt(i));
+    if (!atSpace) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && isWord(text2.slice(start, i))) count2 += 1;
+    start = -1;
     if (count2 >= limit) break;
   }
   return count2;
@@ -57278,7 +57382,7 @@ var ruleRegistry = [
 ];
 
 // shared/core/evaluate.ts
-function evaluate(facts, config2) {
+function evaluate(facts, config2, options = {}) {
   const risk = declaredRiskLevel(facts, config2.risk.levels, config2.risk["label-prefix"]);
   const rules = applyRiskLevel(config2, risk.level);
   const exclusion = createExclusion(facts.gitattributes, []);
@@ -57301,19 +57405,15 @@ function evaluate(facts, config2) {
     }
     return run2(facts, config2, rules, context3);
   });
-  return {
+  const verdict = {
     version: 1,
-    conclusion: concludeFrom(results),
+    conclusion: conclude(results),
     riskLevel: risk.level,
     rules: results,
     notes: notesFor(facts, risk.invalid)
   };
-}
-function concludeFrom(results) {
-  const blocking = results.filter((r) => r.level === "block");
-  if (blocking.some((r) => r.status === "fail")) return "failure";
-  if (blocking.some((r) => r.status === "pending")) return "neutral";
-  return "success";
+  const pending = options.coveragePending ? markCoveragePending(verdict, options.coveragePending, facts.head.sha) : verdict;
+  return applyOverrides(pending, options.overrides ?? []);
 }
 function notesFor(facts, invalidRisk) {
   const notes = [];
@@ -57369,6 +57469,63 @@ async function lookUp2(client, ref) {
   }
 }
 
+// shared/github/read-files-at-ref.ts
+async function readFilesAtRef(client, request2) {
+  const paths = [...new Set(request2.paths)];
+  const answer = request2.graphqlUrl === void 0 ? null : await ask2(client, request2, paths);
+  const fromGraphql = answer?.data?.repository ?? null;
+  const failed = new Set((answer?.errors ?? []).map((error63) => String(error63.path?.[1] ?? "")));
+  const files = /* @__PURE__ */ new Map();
+  await Promise.all(
+    paths.map(async (path6, i) => {
+      const alias = `f${i}`;
+      const blob = fromGraphql?.[alias];
+      let text2;
+      if (fromGraphql !== null && !failed.has(alias)) text2 = usable(blob);
+      const where = { owner: request2.owner, repo: request2.repo, ref: request2.ref, path: path6 };
+      files.set(path6, text2 !== void 0 ? text2 : await readFileAtRef(client, where));
+    })
+  );
+  const login = answer?.data?.viewer?.login;
+  return typeof login === "string" ? { files, viewerLogin: login } : { files };
+}
+function filesAtRefQuery(count2, viewer) {
+  const variables = Array.from({ length: count2 }, (_, i) => `, $f${i}: String!`).join("");
+  const objects = Array.from(
+    { length: count2 },
+    (_, i) => `f${i}: object(expression: $f${i}) { ... on Blob { text isBinary isTruncated } }`
+  );
+  return [
+    `query ShipgateFilesAtRef($owner: String!, $name: String!${variables}) {`,
+    ...viewer ? ["  viewer { login }"] : [],
+    "  repository(owner: $owner, name: $name) {",
+    ...objects.map((object2) => `    ${object2}`),
+    "  }",
+    "}"
+  ].join("\n");
+}
+async function ask2(client, request2, paths) {
+  const route = request2.graphqlUrl ? `POST ${request2.graphqlUrl}` : "POST /graphql";
+  const variables = { owner: request2.owner, name: request2.repo };
+  paths.forEach((path6, i) => variables[`f${i}`] = `${request2.ref}:${path6}`);
+  try {
+    const response = await client.request(route, {
+      query: filesAtRefQuery(paths.length, request2.viewer ?? false),
+      variables
+    });
+    return response.data;
+  } catch {
+    return null;
+  }
+}
+function usable(blob) {
+  if (blob === null) return null;
+  if (blob === void 0) return void 0;
+  if (!("text" in blob) && !("isTruncated" in blob)) return null;
+  if (blob.isBinary || blob.isTruncated || typeof blob.text !== "string") return void 0;
+  return blob.text;
+}
+
 // shared/github/gather-pull-request-facts.ts
 var GITATTRIBUTES_PATH = ".gitattributes";
 var PULL_REQUEST_TEMPLATE_PATH = ".github/pull_request_template.md";
@@ -57379,20 +57536,26 @@ async function gatherPullRequestFacts(client, options) {
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const repository = `${owner}/${repo}`;
   const body = pr.body ?? "";
-  const configAndLinks = readConfigAtRef(client, { ...base, path: configPath }).then(
-    async (config3) => {
-      const rule = config3.result.ok ? config3.result.config.rules["linked-risks"] : null;
-      if (rule === null || rule.level === "off") return { config: config3, linkedItems: [] };
-      const refs = findRiskReferences(body, rule.patterns, repository).github;
-      return { config: config3, linkedItems: await gatherLinkedItems(client, refs) };
-    }
-  );
-  const [listed, gitattributes, template, { config: config2, linkedItems }] = await Promise.all([
+  const baseFiles = readFilesAtRef(client, {
+    ...base,
+    paths: [GITATTRIBUTES_PATH, configPath, PULL_REQUEST_TEMPLATE_PATH],
+    ...options.graphql ? { graphqlUrl: options.graphql.url, viewer: options.graphql.viewer ?? false } : {}
+  });
+  const configAndLinks = baseFiles.then(async (read2) => {
+    const text2 = read2.files.get(configPath) ?? null;
+    const config3 = await (options.resolveConfig ?? toConfigAtRef)(configPath, text2);
+    const rule = config3.result.ok ? config3.result.config.rules["linked-risks"] : null;
+    if (rule === null || rule.level === "off") return { config: config3, linkedItems: [] };
+    const refs = findRiskReferences(body, rule.patterns, repository).github;
+    return { config: config3, linkedItems: await gatherLinkedItems(client, refs) };
+  });
+  const [listed, read, { config: config2, linkedItems }] = await Promise.all([
     listPullRequestFiles(client, { owner, repo, number: number4 }, pr.changed_files),
-    readFileAtRef(client, { ...base, path: GITATTRIBUTES_PATH }),
-    readFileAtRef(client, { ...base, path: PULL_REQUEST_TEMPLATE_PATH }),
+    baseFiles,
     configAndLinks
   ]);
+  const gitattributes = read.files.get(GITATTRIBUTES_PATH) ?? null;
+  const template = read.files.get(PULL_REQUEST_TEMPLATE_PATH) ?? null;
   const facts = {
     repository,
     number: number4,
@@ -57413,7 +57576,8 @@ async function gatherPullRequestFacts(client, options) {
       (file2) => file2.path === configPath || file2.previousPath === configPath
     )
   };
-  return { facts, config: config2, pullRequest: pr, hunkSpans: listed.hunkSpans };
+  const gathered = { facts, config: config2, pullRequest: pr, hunkSpans: listed.hunkSpans };
+  return read.viewerLogin === void 0 ? gathered : { ...gathered, viewerLogin: read.viewerLogin };
 }
 async function fetchPullRequest(client, pr) {
   const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
@@ -62254,8 +62418,8 @@ function parseLcov(text2, source) {
     if (end < 0) end = length;
     let start = pos;
     pos = end + 1;
-    while (start < end && isSpace(text2.charCodeAt(start))) start += 1;
-    while (end > start && isSpace(text2.charCodeAt(end - 1))) end -= 1;
+    while (start < end && isSpace2(text2.charCodeAt(start))) start += 1;
+    while (end > start && isSpace2(text2.charCodeAt(end - 1))) end -= 1;
     if (start === end) continue;
     if (text2.charCodeAt(start) === 68 && text2.charCodeAt(start + 1) === 65 && text2.charCodeAt(start + 2) === 58) {
       const { file: file2 } = inRecord("DA");
@@ -62339,7 +62503,7 @@ function scanUint(text2, start, end) {
   }
   return value;
 }
-function isSpace(code) {
+function isSpace2(code) {
   return code === 32 || code === 9 || code === 13 || code === 65279;
 }
 
@@ -62517,15 +62681,37 @@ async function gatherWorkspaceCoverage(globs2, config2, workspace) {
   return gatherCoverage(patterns, workspace);
 }
 
+// action/list-workspace-files.ts
+import { execFile } from "node:child_process";
+function listWorkspaceFiles(workspace) {
+  const args = ["-c", "core.fsmonitor=false", "ls-files", "-z"];
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      args,
+      { cwd: workspace, encoding: "buffer", maxBuffer: 1024 * 1024 * 1024, windowsHide: true },
+      (error63, stdout) => {
+        if (error63) return resolve(null);
+        const files = stdout.toString("utf8").split("\0").filter((path6) => path6 !== "");
+        resolve(files.length > 0 ? files : null);
+      }
+    );
+  });
+}
+
 // action/evaluate-pull-request.ts
-async function evaluatePullRequest(client, where, inputs, workspace) {
+async function evaluatePullRequest(client, where, inputs, runner) {
+  const repoFiles = listWorkspaceFiles(runner.workspace);
   const gathered = await gatherPullRequestFacts(client, {
     owner: where.owner,
     repo: where.repo,
     number: where.pullRequest.number,
     pullRequest: where.pullRequest,
-    configPath: inputs.config
+    configPath: inputs.config,
+    // One query for the base commit's files and the token's login (the sticky comment's author).
+    graphql: { url: runner.graphqlUrl, viewer: true }
   });
+  gathered.facts.repoFiles = await repoFiles;
   const parsed = gathered.config.result;
   if (!parsed.ok) {
     const verdict2 = invalidConfigVerdict(parsed.errors, gathered.config.path);
@@ -62534,7 +62720,7 @@ async function evaluatePullRequest(client, where, inputs, workspace) {
   gathered.facts.coverage = await gatherWorkspaceCoverage(
     inputs.coverage,
     parsed.config,
-    workspace
+    runner.workspace
   );
   const verdict = evaluate(gathered.facts, parsed.config);
   return { verdict, gathered, configErrors: [], configWarnings: parsed.warnings };
@@ -62555,7 +62741,7 @@ function shouldFailJob(verdict, failOn) {
 // action/run-pull-request.ts
 async function runPullRequest(client, target, inputs, runner) {
   const where = { owner: runner.owner, repo: runner.repo, pullRequest: target.pullRequest };
-  const evaluation = await evaluatePullRequest(client, where, inputs, runner.workspace);
+  const evaluation = await evaluatePullRequest(client, where, inputs, runner);
   const { verdict, gathered } = evaluation;
   const configNotes = evaluation.configWarnings.map(
     (warning2) => `Configuration warning in \`${gathered.config.path}\`: ${warning2}`
@@ -62596,10 +62782,16 @@ async function runPullRequest(client, target, inputs, runner) {
       comment: inputs.comment,
       reviewComments: inputs.reviewComments,
       hunkSpans: gathered.hunkSpans,
-      login: createViewerLogin(client, { token: inputs.token, graphqlUrl: runner.graphqlUrl })
+      login: knownOr(
+        gathered.viewerLogin,
+        createViewerLogin(client, { token: inputs.token, graphqlUrl: runner.graphqlUrl })
+      )
     });
   }
   if (shouldFailJob(verdict, inputs.failOn)) setFailed(`shipgate: ${renderTitle(verdict)}`);
+}
+function knownOr(login, lookUp3) {
+  return login === void 0 ? lookUp3 : async () => login;
 }
 
 // action/run.ts

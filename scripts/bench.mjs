@@ -5,3 +5,5 @@ import { benchCli, printCliBench } from "./bench/cli-bench.mjs";
 console.log("# shipgate benchmarks");
 printCliBench(benchCli());
 execFileSync("npx", ["tsx", "scripts/bench/core-phases.ts"], { stdio: "inherit" });
+execFileSync("npx", ["tsx", "scripts/bench/action-bench.ts"], { stdio: "inherit" });
+execFileSync("npx", ["tsx", "scripts/bench/app-bench.ts"], { stdio: "inherit" });

@@ -1,14 +1,32 @@
 // The gate's decision: facts and config in, a deterministic Verdict out. Pure.
+import { applyOverrides, type RuleOverride } from "./apply-overrides.js";
+import { conclude } from "./conclude.js";
 import { applyRiskLevel } from "./config/apply-risk-level.js";
 import type { Config } from "./config/config-schema.js";
 import { createExclusion } from "./exclude/create-exclusion.js";
+import { markCoveragePending, type CoverageArtifact } from "./mark-coverage-pending.js";
 import { declaredRiskLevel } from "./rules/declared-risk-level.js";
 import { codeSpan } from "./render/escape-markdown.js";
 import { ruleRegistry } from "./rules/rule-registry.js";
 import type { RuleContext } from "./rules/rule.js";
-import type { Conclusion, PullRequestFacts, RuleResult, Verdict } from "./types.js";
+import type { PullRequestFacts, RuleResult, Verdict } from "./types.js";
 
-export function evaluate(facts: PullRequestFacts, config: Config): Verdict {
+/**
+ * What only some adapters know (the App): inputs that change rule results after the rules ran.
+ * Without them, every adapter gets the same verdict from the same facts and config.
+ */
+export interface EvaluateOptions {
+  /** Coverage comes from this CI artifact, which has not arrived for the head commit yet. */
+  coveragePending?: CoverageArtifact | null;
+  /** Rules lifted by someone accountable; the latest override of a rule wins. */
+  overrides?: readonly RuleOverride[];
+}
+
+export function evaluate(
+  facts: PullRequestFacts,
+  config: Config,
+  options: EvaluateOptions = {},
+): Verdict {
   const risk = declaredRiskLevel(facts, config.risk.levels, config.risk["label-prefix"]);
   const rules = applyRiskLevel(config, risk.level);
   const exclusion = createExclusion(facts.gitattributes, []);
@@ -33,20 +51,18 @@ export function evaluate(facts: PullRequestFacts, config: Config): Verdict {
     return run(facts, config, rules, context);
   });
 
-  return {
+  const verdict: Verdict = {
     version: 1,
-    conclusion: concludeFrom(results),
+    conclusion: conclude(results),
     riskLevel: risk.level,
     rules: results,
     notes: notesFor(facts, risk.invalid),
   };
-}
-
-function concludeFrom(results: RuleResult[]): Conclusion {
-  const blocking = results.filter((r) => r.level === "block");
-  if (blocking.some((r) => r.status === "fail")) return "failure";
-  if (blocking.some((r) => r.status === "pending")) return "neutral";
-  return "success";
+  // Pending first: an override of coverage lifts a pending rule too.
+  const pending = options.coveragePending
+    ? markCoveragePending(verdict, options.coveragePending, facts.head.sha)
+    : verdict;
+  return applyOverrides(pending, options.overrides ?? []);
 }
 
 function notesFor(facts: PullRequestFacts, invalidRisk: string | undefined): string[] {

@@ -1,49 +1,25 @@
-// Fetches one file from a workflow run's artifact (the fork setup's evaluation): list the run's
-// artifacts by name, download the zip, read the file. A missing artifact is null, not an error.
-import type { GitHubClient, RepoRef } from "./github-client.js";
-import { readZipEntry } from "./read-zip-entry.js";
+// Fetches one file from a workflow run's artifact (the fork setup's evaluation): download the
+// artifact, read the file. A missing or expired artifact, or a missing file, is null.
+import { downloadArtifact, type ArtifactRequest } from "./download-artifact.js";
+import type { GitHubClient } from "./github-client.js";
+import { readZipEntries } from "./read-zip-entries.js";
 
-export interface ArtifactFileRequest extends RepoRef {
-  runId: number;
-  artifact: string;
+/** An evaluation file is a few kilobytes; anything near this is not one. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface ArtifactFileRequest extends ArtifactRequest {
   file: string;
-}
-
-interface ApiArtifact {
-  id: number;
-  name: string;
-  expired: boolean;
 }
 
 export async function downloadArtifactFile(
   client: GitHubClient,
   request: ArtifactFileRequest,
 ): Promise<Uint8Array | null> {
-  const listed = await client.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
-    owner: request.owner,
-    repo: request.repo,
-    run_id: request.runId,
-    name: request.artifact,
+  const download = await downloadArtifact(client, request);
+  if (!download.found) return null;
+  const [entry] = readZipEntries(download.zip, {
+    select: (name) => name === request.file,
+    maxBytes: MAX_FILE_BYTES,
   });
-  const artifacts = (listed.data as { artifacts: ApiArtifact[] }).artifacts;
-  const artifact = artifacts.find((a) => a.name === request.artifact && !a.expired);
-  if (!artifact) return null;
-  // GitHub answers 302 to a short-lived download URL; fetch follows it.
-  const zip = await client.request(
-    "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
-    {
-      owner: request.owner,
-      repo: request.repo,
-      artifact_id: artifact.id,
-      archive_format: "zip",
-    },
-  );
-  return readZipEntry(toBytes(zip.data), request.file);
-}
-
-function toBytes(data: unknown): Uint8Array {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new Error("the artifact download did not return binary data");
+  return entry?.bytes ?? null;
 }

@@ -8,8 +8,8 @@ import { gatherLinkedItems } from "./gather-linked-items.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import type { LineSpan } from "./read-hunk-spans.js";
-import { DEFAULT_CONFIG_PATH, readConfigAtRef, type ConfigAtRef } from "./read-config-at-ref.js";
-import { readFileAtRef } from "./read-file-at-ref.js";
+import { DEFAULT_CONFIG_PATH, toConfigAtRef, type ConfigAtRef } from "./read-config-at-ref.js";
+import { readFilesAtRef } from "./read-files-at-ref.js";
 
 export const GITATTRIBUTES_PATH = ".gitattributes";
 export const PULL_REQUEST_TEMPLATE_PATH = ".github/pull_request_template.md";
@@ -18,6 +18,17 @@ export interface GatherOptions extends PullRequestRef {
   /** The pull request from the webhook payload; saves a read. Fetched when absent. */
   pullRequest?: ApiPullRequest;
   configPath?: string;
+  /**
+   * Read the base commit's files in one GraphQL query at `url` ("" for the client's /graphql),
+   * with the token's login when `viewer` is set, instead of one contents request per file. Falls
+   * back to the contents API when GraphQL fails.
+   */
+  graphql?: { url: string; viewer?: boolean };
+  /**
+   * Turns the config file's text at the base commit into the config (toConfigAtRef by default).
+   * The App resolves `extends` here: the base file is still read once, with the other files.
+   */
+  resolveConfig?: (path: string, text: string | null) => ConfigAtRef | Promise<ConfigAtRef>;
 }
 
 export interface GatheredPullRequest {
@@ -27,6 +38,8 @@ export interface GatheredPullRequest {
   pullRequest: ApiPullRequest;
   /** Where review comments may go (see publishReview). */
   hunkSpans: Map<string, LineSpan[]>;
+  /** Who the token acts as, when `graphql.viewer` asked and GraphQL answered. */
+  viewerLogin?: string;
 }
 
 export async function gatherPullRequestFacts(
@@ -40,20 +53,28 @@ export async function gatherPullRequestFacts(
   const repository = `${owner}/${repo}`;
   const body = pr.body ?? "";
 
-  const configAndLinks = readConfigAtRef(client, { ...base, path: configPath }).then(
-    async (config) => {
-      const rule = config.result.ok ? config.result.config.rules["linked-risks"] : null;
-      if (rule === null || rule.level === "off") return { config, linkedItems: [] };
-      const refs = findRiskReferences(body, rule.patterns, repository).github;
-      return { config, linkedItems: await gatherLinkedItems(client, refs) };
-    },
-  );
-  const [listed, gitattributes, template, { config, linkedItems }] = await Promise.all([
+  const baseFiles = readFilesAtRef(client, {
+    ...base,
+    paths: [GITATTRIBUTES_PATH, configPath, PULL_REQUEST_TEMPLATE_PATH],
+    ...(options.graphql
+      ? { graphqlUrl: options.graphql.url, viewer: options.graphql.viewer ?? false }
+      : {}),
+  });
+  const configAndLinks = baseFiles.then(async (read) => {
+    const text = read.files.get(configPath) ?? null;
+    const config = await (options.resolveConfig ?? toConfigAtRef)(configPath, text);
+    const rule = config.result.ok ? config.result.config.rules["linked-risks"] : null;
+    if (rule === null || rule.level === "off") return { config, linkedItems: [] };
+    const refs = findRiskReferences(body, rule.patterns, repository).github;
+    return { config, linkedItems: await gatherLinkedItems(client, refs) };
+  });
+  const [listed, read, { config, linkedItems }] = await Promise.all([
     listPullRequestFiles(client, { owner, repo, number }, pr.changed_files),
-    readFileAtRef(client, { ...base, path: GITATTRIBUTES_PATH }),
-    readFileAtRef(client, { ...base, path: PULL_REQUEST_TEMPLATE_PATH }),
+    baseFiles,
     configAndLinks,
   ]);
+  const gitattributes = read.files.get(GITATTRIBUTES_PATH) ?? null;
+  const template = read.files.get(PULL_REQUEST_TEMPLATE_PATH) ?? null;
 
   const facts: PullRequestFacts = {
     repository,
@@ -75,7 +96,8 @@ export async function gatherPullRequestFacts(
       (file) => file.path === configPath || file.previousPath === configPath,
     ),
   };
-  return { facts, config, pullRequest: pr, hunkSpans: listed.hunkSpans };
+  const gathered = { facts, config, pullRequest: pr, hunkSpans: listed.hunkSpans };
+  return read.viewerLogin === undefined ? gathered : { ...gathered, viewerLogin: read.viewerLogin };
 }
 
 async function fetchPullRequest(client: GitHubClient, pr: PullRequestRef): Promise<ApiPullRequest> {

@@ -1,30 +1,12 @@
 // The artifact users run: `node bin/shipgate.mjs`, loading the esbuild bundle build/cli.mjs.
-import { execFileSync, spawnSync } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { lines, makeGitRepo, type TestRepo } from "./make-git-repo.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/shipgate.mjs");
-const BUNDLE = join(ROOT, "build/cli.mjs");
-
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    const time = entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs;
-    return Math.max(newest, time);
-  }, 0);
-}
 
 function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, bin = BIN) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -38,11 +20,6 @@ function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.
 
 let repo: TestRepo;
 beforeAll(() => {
-  const stale =
-    !existsSync(BUNDLE) ||
-    statSync(BUNDLE).mtimeMs <
-      Math.max(newestSource(join(ROOT, "cli")), newestSource(join(ROOT, "shared")));
-  if (stale) execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, stdio: "pipe" });
   repo = makeGitRepo(
     {
       ".github/shipgate.yml":

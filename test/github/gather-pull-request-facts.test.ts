@@ -161,6 +161,39 @@ describe("gatherPullRequestFacts", () => {
     expect(contentReads.map((r) => r.query.ref)).toEqual([BASE, BASE, BASE]);
   });
 
+  it("with graphql, reads the base commit's files and the token's login in one query", async () => {
+    seedPull([{ filename: ".github/shipgate.yml", patch: "@@ -1 +1 @@\n-a\n+b" }]);
+    s.sim.state.setFile("acme", "shop", BASE, ".gitattributes", "dist/** linguist-generated\n");
+    s.sim.state.setFile(
+      "acme",
+      "shop",
+      BASE,
+      ".github/shipgate.yml",
+      "rules:\n  size:\n    max-lines: 10\n",
+    );
+    s.sim.state.setFile("acme", "shop", HEAD, ".github/shipgate.yml", "rules: {}\n");
+
+    const gathered = await gatherPullRequestFacts(s.client, {
+      ...where,
+      graphql: { url: s.sim.graphqlUrl, viewer: true },
+    });
+
+    expect(gathered.viewerLogin).toBe("github-actions[bot]");
+    expect(gathered.facts).toMatchObject({
+      gitattributes: "dist/** linguist-generated\n",
+      pullRequestTemplate: null,
+      configChanged: true,
+    });
+    expect(gathered.config.result.ok && gathered.config.result.config.rules.size["max-lines"]).toBe(
+      10,
+    );
+    const graphql = s.sim.reads().filter((r) => r.path === "/graphql");
+    expect(graphql).toHaveLength(1);
+    expect(JSON.stringify(graphql[0]?.body)).toContain(`${BASE}:.github/shipgate.yml`);
+    expect(JSON.stringify(graphql[0]?.body)).not.toContain(HEAD);
+    expect(s.sim.reads().filter((r) => r.path.includes("/contents/"))).toEqual([]);
+  });
+
   it("returns an invalid base config as errors with line and column", async () => {
     seedPull([]);
     s.sim.state.setFile(

@@ -1,6 +1,7 @@
 import {
   COMMENT_MARKER,
   MAX_COMMENT_CHARS,
+  MAX_TRAILER_CHARS,
   renderComment,
 } from "../../../shared/core/render/render-comment.js";
 import type { Conclusion } from "../../../shared/core/types.js";
@@ -141,5 +142,42 @@ describe("renderComment", () => {
   it("renders the same verdict to the same bytes", () => {
     const verdict = makeVerdict({ rules: [makeResult({ status: "fail", details: "x" })] });
     expect(renderComment(verdict)).toBe(renderComment(structuredClone(verdict)));
+  });
+});
+
+describe("renderComment with a trailer", () => {
+  const TRAILER = '<!-- shipgate:state {"version":1} -->';
+
+  it("ends with the trailer after a blank line, the report unchanged before it", () => {
+    const verdict = makeVerdict({ notes: ["A note"] });
+    expect(renderComment(verdict, { trailer: TRAILER })).toBe(
+      `${renderComment(verdict).trimEnd()}\n\n${TRAILER}`,
+    );
+  });
+
+  it("is the plain comment with an empty trailer", () => {
+    const verdict = makeVerdict();
+    expect(renderComment(verdict, { trailer: "" })).toBe(renderComment(verdict));
+  });
+
+  it("cuts the report, not the trailer, to stay within the limit", () => {
+    const verdict = makeVerdict({
+      rules: [makeResult({ status: "fail", details: "- `src/file.ts`\n".repeat(10_000) })],
+    });
+    const trailer = `<!-- ${"x".repeat(10_000)} -->`;
+    const comment = renderComment(verdict, { trailer });
+    expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(comment.length).toBeGreaterThan(MAX_COMMENT_CHARS - 200);
+    expect(comment.endsWith(`\n\n${trailer}`)).toBe(true);
+    expect(comment).toContain("_… truncated_");
+  });
+
+  it("refuses a trailer longer than a quarter of the comment", () => {
+    expect(() =>
+      renderComment(makeVerdict(), { trailer: "x".repeat(MAX_TRAILER_CHARS + 1) }),
+    ).toThrow(RangeError);
+    expect(
+      renderComment(makeVerdict(), { trailer: "x".repeat(MAX_TRAILER_CHARS) }).endsWith("x"),
+    ).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { measureText } from "../../../shared/core/render/measure-text.js";
 import {
   COMMENT_MARKER,
   MAX_COMMENT_CHARS,
+  MAX_TRAILER_CHARS,
   renderComment,
 } from "../../../shared/core/render/render-comment.js";
 import {
@@ -103,6 +104,25 @@ describe("renderComment under any verdict", () => {
         expectWellFormed(comment);
         // The table is always kept: a row per rule.
         for (const r of v.rules) expect(comment).toContain(`| \`${r.id}\` |`);
+      }),
+      runs,
+    );
+  });
+});
+
+describe("renderComment with a trailer, under any verdict", () => {
+  it("fits in 65,536 characters with the trailer whole at the end", () => {
+    fc.assert(
+      fc.property(verdict, fc.oneof(text(200), text(MAX_TRAILER_CHARS)), (v, trailer) => {
+        const comment = renderComment(v, { trailer });
+        expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+        expect(comment.endsWith(trailer)).toBe(true);
+        expect(comment.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
+        // Everything before the trailer is the report, as well-formed as without one.
+        const report = comment.slice(0, comment.length - trailer.length);
+        expect(count(report, "<!--")).toBe(1);
+        expectWellFormed(report);
+        for (const r of v.rules) expect(report).toContain(`| \`${r.id}\` |`);
       }),
       runs,
     );

@@ -1,0 +1,60 @@
+// What every handler shares: how to make a client, who the App's bot is, the per-PR queue, the
+// clock. Built once per app function from AppOptions, so tests inject time, retries and slug.
+import type { RetryOptions } from "../shared/github/create-retrying-client.js";
+import type { Verdict } from "../shared/core/types.js";
+import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
+import type { AppLogger } from "./app-logger.js";
+import { createGitHubClient, type OctokitLike } from "./create-github-client.js";
+import type { CoalescingQueue } from "./create-coalescing-queue.js";
+import type { EvaluationRequest } from "./run-evaluation.js";
+
+export interface AppOptions {
+  now?: () => Date;
+  /** Retries of shared/github's client (waits, counts, sleep). */
+  retry?: RetryOptions;
+  /** The App's slug, when known; otherwise asked once from `GET /app`. */
+  appSlug?: string;
+  /** Inline review comments on uncovered lines (default true), as the Action does. */
+  reviewComments?: boolean;
+  /** Recent delivery ids remembered to drop duplicates (default 5000). */
+  deliveryCapacity?: number;
+  /** Told of every verdict published (its check run completed): for parity tests and metrics. */
+  onVerdict?: VerdictListener;
+}
+
+export type VerdictListener = (
+  verdict: Verdict,
+  where: PullRequestRef & { headSha: string },
+) => void;
+
+export interface AppRuntime {
+  clientFor(octokit: OctokitLike): GitHubClient;
+  botLogin(): Promise<string>;
+  queue: CoalescingQueue;
+  now(): Date;
+  reviewComments: boolean;
+  onVerdict: VerdictListener | undefined;
+}
+
+/** The parts of a request every handler fills the same way. */
+export function baseRequest(
+  runtime: AppRuntime,
+  context: { id: string; log: AppLogger },
+  client: GitHubClient,
+): Pick<
+  EvaluationRequest,
+  "client" | "deliveryId" | "botLogin" | "log" | "reviewComments" | "onVerdict"
+> {
+  return {
+    client,
+    deliveryId: context.id,
+    botLogin: () => runtime.botLogin(),
+    log: context.log,
+    reviewComments: runtime.reviewComments,
+    onVerdict: runtime.onVerdict,
+  };
+}
+
+export function createRuntimeClient(retry: RetryOptions | undefined) {
+  return (octokit: OctokitLike) => createGitHubClient(octokit, retry);
+}

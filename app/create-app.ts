@@ -1,0 +1,62 @@
+// The shipgate GitHub App as a Probot app function. Everything time-, retry- or identity-related
+// comes in through AppOptions, so tests run it against the simulator without patching modules.
+import type { ApplicationFunction, Context, Probot } from "probot";
+import type { AppRuntime, AppOptions } from "./app-runtime.js";
+import { createRuntimeClient } from "./app-runtime.js";
+import { createDeliveryGuard } from "./create-delivery-guard.js";
+import { createCoalescingQueue } from "./create-coalescing-queue.js";
+import { handleIssueComment } from "./handle-issue-comment.js";
+import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handle-pull-request.js";
+import { handleCheckRunRerequested, handleCheckSuiteRerequested } from "./handle-rerequest.js";
+import { handleWorkflowRun } from "./handle-workflow-run.js";
+
+export type { AppOptions } from "./app-runtime.js";
+
+export function createApp(options: AppOptions = {}): ApplicationFunction {
+  return (app: Probot) => {
+    const deliveries = createDeliveryGuard(options.deliveryCapacity);
+    let slug: Promise<string> | undefined;
+    const runtime: AppRuntime = {
+      clientFor: createRuntimeClient(options.retry),
+      botLogin: async () => {
+        slug ??= options.appSlug !== undefined ? Promise.resolve(options.appSlug) : readSlug(app);
+        return `${await slug}[bot]`;
+      },
+      queue: createCoalescingQueue(),
+      now: options.now ?? (() => new Date()),
+      reviewComments: options.reviewComments ?? true,
+      onVerdict: options.onVerdict,
+    };
+
+    /** Drops a delivery already handled here; a failed one may be redelivered. */
+    const once =
+      <C extends Context>(handler: (context: C, runtime: AppRuntime) => Promise<void>) =>
+      async (context: C) => {
+        if (!deliveries.claim(context.id)) {
+          context.log.info({ deliveryId: context.id }, "shipgate: duplicate delivery ignored");
+          return;
+        }
+        try {
+          await handler(context, runtime);
+        } catch (error) {
+          deliveries.release(context.id);
+          context.log.error({ err: error, deliveryId: context.id }, "shipgate: handler failed");
+          throw error;
+        }
+      };
+
+    app.on([...PULL_REQUEST_EVENTS], once(handlePullRequest));
+    app.on("check_run.rerequested", once(handleCheckRunRerequested));
+    app.on("check_suite.rerequested", once(handleCheckSuiteRerequested));
+    app.on("workflow_run.completed", once(handleWorkflowRun));
+    app.on("issue_comment.created", once(handleIssueComment));
+  };
+}
+
+async function readSlug(app: Probot): Promise<string> {
+  const octokit = await app.auth();
+  const response = await octokit.request("GET /app");
+  const slug = (response.data as { slug?: unknown } | null)?.slug;
+  if (typeof slug !== "string") throw new Error("GET /app returned no slug");
+  return slug;
+}

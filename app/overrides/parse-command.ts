@@ -1,0 +1,47 @@
+// Reads a `/shipgate …` command from a comment body: the first line that starts with it counts.
+// Pure: what the comment asks for, or why it cannot be understood.
+import type { RuleId } from "../../shared/core/types.js";
+
+export const RULE_IDS: readonly RuleId[] = ["size", "coverage", "rollout-notes", "linked-risks"];
+export const MAX_REASON_CHARS = 500;
+
+export type Command =
+  | { kind: "recheck" }
+  | { kind: "override"; rule: RuleId; reason: string }
+  | { kind: "invalid"; message: string };
+
+const USAGE = "Usage: `/shipgate recheck` or `/shipgate override <rule> <reason>`";
+
+/** Null when the comment holds no `/shipgate` command at all. */
+export function parseCommand(body: string): Command | null {
+  const line = body
+    .split(/\r?\n/)
+    .map((text) => text.trim())
+    .find((text) => /^\/shipgate(\s|$)/i.test(text));
+  if (line === undefined) return null;
+  const [, verb = "", ...rest] = line.split(/\s+/);
+  switch (verb.toLowerCase()) {
+    case "recheck":
+      return { kind: "recheck" };
+    case "override":
+      return parseOverride(rest);
+    default:
+      return { kind: "invalid", message: `Unknown command. ${USAGE}` };
+  }
+}
+
+function parseOverride(words: string[]): Command {
+  const [rule = "", ...reasonWords] = words;
+  const id = RULE_IDS.find((candidate) => candidate === rule.toLowerCase());
+  if (id === undefined) {
+    return {
+      kind: "invalid",
+      message: `Name the rule to override, one of ${RULE_IDS.map((r) => `\`${r}\``).join(", ")}. ${USAGE}`,
+    };
+  }
+  const reason = reasonWords.join(" ").trim();
+  if (reason === "") {
+    return { kind: "invalid", message: `An override needs a reason. ${USAGE}` };
+  }
+  return { kind: "override", rule: id, reason: reason.slice(0, MAX_REASON_CHARS) };
+}

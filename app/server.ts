@@ -1,0 +1,39 @@
+// `npm run app`: starts Probot's server with the shipgate app, from the environment (APP_ID,
+// PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET; GHE_HOST, REDIS_URL, PORT optional).
+import { readFileSync } from "node:fs";
+import { Probot, Server } from "probot";
+import { createApp } from "./create-app.js";
+import { findFreePort } from "./find-free-port.js";
+import { createSharedThrottle } from "./redis/create-shared-throttle.js";
+import { readAppSettings } from "./read-app-settings.js";
+
+async function main(): Promise<void> {
+  const result = readAppSettings(process.env, (path) => readFileSync(path, "utf8"));
+  if (!result.ok) {
+    process.stderr.write(
+      `shipgate app: cannot start:\n${result.errors.map((e) => `  - ${e}`).join("\n")}\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const { settings } = result;
+  const throttle = settings.redisConfig ? createSharedThrottle(settings.redisConfig) : undefined;
+  const server = new Server({
+    Probot: Probot.defaults({
+      appId: settings.appId,
+      privateKey: settings.privateKey,
+      secret: settings.secret,
+      logLevel: settings.logLevel,
+      ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+      ...(throttle ? { Octokit: throttle.Octokit } : {}),
+    }),
+    port: settings.port === 0 ? await findFreePort(settings.host) : settings.port,
+    host: settings.host,
+    ...(settings.webhookPath ? { webhookPath: settings.webhookPath } : {}),
+    enableStaticFiles: false,
+  });
+  await server.load(createApp());
+  await server.start();
+}
+
+await main();

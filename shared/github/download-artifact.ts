@@ -1,0 +1,55 @@
+// Downloads a workflow run's artifact (a zip) by name. The newest artifact of that name wins (a
+// re-run uploads again); a missing or expired artifact is an answer, not an error.
+import { statusOf, type GitHubClient, type RepoRef } from "./github-client.js";
+
+export interface ArtifactRequest extends RepoRef {
+  runId: number;
+  /** The artifact's name, as upload-artifact was given it. */
+  artifact: string;
+}
+
+export type ArtifactDownload =
+  { found: true; zip: Uint8Array } | { found: false; reason: "missing" | "expired" };
+
+interface ApiArtifact {
+  id: number;
+  name: string;
+  expired?: boolean;
+}
+
+export async function downloadArtifact(
+  client: GitHubClient,
+  request: ArtifactRequest,
+): Promise<ArtifactDownload> {
+  const where = { owner: request.owner, repo: request.repo };
+  const listed = await client.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+    ...where,
+    run_id: request.runId,
+    name: request.artifact,
+    per_page: 100,
+  });
+  const artifact = ((listed.data as { artifacts?: ApiArtifact[] }).artifacts ?? [])
+    .filter((a) => a.name === request.artifact)
+    .sort((a, b) => b.id - a.id)[0];
+  if (!artifact) return { found: false, reason: "missing" };
+  if (artifact.expired) return { found: false, reason: "expired" };
+  try {
+    // GitHub answers 302 to a short-lived download URL; fetch follows it.
+    const response = await client.request(
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+      { ...where, artifact_id: artifact.id, archive_format: "zip" },
+    );
+    return { found: true, zip: toBytes(response.data) };
+  } catch (error) {
+    // It expired between the list and the download.
+    if (statusOf(error) === 410) return { found: false, reason: "expired" };
+    throw error;
+  }
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new Error("the artifact download did not return binary data");
+}

@@ -1,0 +1,112 @@
+// `npm run app` start-up: a clear error naming every missing setting, and a server that answers
+// once the settings are there. Runs the bundle users run, build/app.mjs (built by test/global-setup.mjs).
+import { spawn } from "node:child_process";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateAppKey } from "../github-simulator/index.js";
+
+const ENTRY = path.resolve("build/app.mjs");
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runServer(
+  env: Record<string, string>,
+  untilOutput?: RegExp,
+): Promise<Exit & { kill: () => void }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ENTRY], {
+      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    const kill = () => child.kill("SIGTERM");
+    const check = () => {
+      if (untilOutput?.test(stdout + stderr)) resolve({ code: null, stdout, stderr, kill });
+    };
+    child.stdout.on("data", (d: Buffer) => ((stdout += d.toString()), check()));
+    child.stderr.on("data", (d: Buffer) => ((stderr += d.toString()), check()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr, kill }));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("npm run app start-up", () => {
+  it("names every missing setting and exits 1", async () => {
+    const result = await runServer({});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/APP_ID is not set/);
+    expect(result.stderr).toMatch(/PRIVATE_KEY or PRIVATE_KEY_PATH is not set/);
+    expect(result.stderr).toMatch(/WEBHOOK_SECRET is not set/);
+  });
+
+  it("names an unreadable PRIVATE_KEY_PATH", async () => {
+    const result = await runServer({
+      APP_ID: "1",
+      PRIVATE_KEY_PATH: "/nonexistent/key.pem",
+      WEBHOOK_SECRET: "s",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/PRIVATE_KEY_PATH \/nonexistent\/key\.pem cannot be read/);
+  });
+
+  it("starts Probot's server on the given port with a key file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "shipgate-app-"));
+    const keyPath = path.join(dir, "key.pem");
+    writeFileSync(keyPath, generateAppKey().privateKey);
+    const port = await freePort();
+    const running = await runServer(
+      {
+        APP_ID: "4242",
+        PRIVATE_KEY_PATH: keyPath,
+        WEBHOOK_SECRET: "s",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      },
+      /Listening on/,
+    );
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/ping`);
+      expect(await response.text()).toBe("PONG");
+    } finally {
+      running.kill();
+    }
+  });
+
+  it("PORT=0 listens on a free port and names it (Probot alone would take 3000)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "shipgate-app-"));
+    const keyPath = path.join(dir, "key.pem");
+    writeFileSync(keyPath, generateAppKey().privateKey);
+    const running = await runServer(
+      {
+        APP_ID: "4242",
+        PRIVATE_KEY_PATH: keyPath,
+        WEBHOOK_SECRET: "s",
+        PORT: "0",
+        HOST: "127.0.0.1",
+      },
+      /Listening on http:\/\/127\.0\.0\.1:\d+/,
+    );
+    try {
+      const port = Number(/Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(running.stdout)?.[1]);
+      expect(port).toBeGreaterThan(0);
+      expect(port).not.toBe(3000);
+      expect(await (await fetch(`http://127.0.0.1:${port}/ping`)).text()).toBe("PONG");
+    } finally {
+      running.kill();
+    }
+  });
+});

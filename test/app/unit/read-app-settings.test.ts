@@ -1,0 +1,54 @@
+import { readAppSettings } from "../../../app/read-app-settings.js";
+
+const KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n";
+const noFile = (path: string): string => {
+  throw new Error(`ENOENT: no such file, open '${path}'`);
+};
+const base = { APP_ID: "42", PRIVATE_KEY: KEY, WEBHOOK_SECRET: "s" };
+
+describe("readAppSettings", () => {
+  it.each([
+    ["APP_ID", { ...base, APP_ID: undefined }, /APP_ID is not set/],
+    ["a non-numeric APP_ID", { ...base, APP_ID: "abc" }, /APP_ID must be a number/],
+    [
+      "the private key",
+      { ...base, PRIVATE_KEY: undefined },
+      /PRIVATE_KEY or PRIVATE_KEY_PATH is not set/,
+    ],
+    ["a key that is not PEM", { ...base, PRIVATE_KEY: "hello" }, /not a PEM private key/],
+    [
+      "an unreadable key path",
+      { ...base, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "/k.pem" },
+      /\/k\.pem cannot be read/,
+    ],
+    ["WEBHOOK_SECRET", { ...base, WEBHOOK_SECRET: undefined }, /WEBHOOK_SECRET is not set/],
+    ["a bad PORT", { ...base, PORT: "http" }, /PORT must be a port number/],
+  ])("names a missing or wrong %s", (_name, env, message) => {
+    const result = readAppSettings(env, noFile);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toEqual([expect.stringMatching(message)]);
+  });
+
+  it.each([
+    ["escaped newlines", KEY.replace(/\n/g, "\\n")],
+    ["base64", Buffer.from(KEY).toString("base64")],
+  ])("accepts a key with %s", (_name, PRIVATE_KEY) => {
+    const result = readAppSettings({ ...base, PRIVATE_KEY }, noFile);
+    expect(result.ok && result.settings.privateKey).toContain(
+      "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n",
+    );
+  });
+
+  it("points at GitHub Enterprise Server's API with GHE_HOST, and passes REDIS_URL on", () => {
+    const result = readAppSettings(
+      { ...base, GHE_HOST: "github.example.com", REDIS_URL: "redis://r:6379" },
+      noFile,
+    );
+    expect(result.ok && result.settings).toMatchObject({
+      baseUrl: "https://github.example.com/api/v3",
+      redisConfig: "redis://r:6379",
+      appId: 42,
+      port: 3000,
+    });
+  });
+});

@@ -1,0 +1,55 @@
+// Downloading a workflow run's artifact through the simulator (302 to the zip).
+import { downloadArtifact } from "../../shared/github/download-artifact.js";
+import { serverError } from "../github-simulator/index.js";
+import { makeZip } from "./make-zip.js";
+import { startSimClient, type SimClient } from "./sim-client.js";
+
+let s: SimClient;
+beforeEach(async () => {
+  s = await startSimClient();
+  s.sim.state.addRepo("acme", "shop");
+});
+afterEach(async () => {
+  await s.sim.close();
+  expect(s.sim.violations).toEqual([]);
+});
+
+const request = { owner: "acme", repo: "shop", runId: 42, artifact: "coverage" };
+const add = (runId: number, name: string, content: string, expired = false) =>
+  s.sim.state.addArtifact("acme", "shop", runId, {
+    name,
+    data: makeZip({ "lcov.info": content }),
+    expired,
+  });
+
+describe("downloadArtifact", () => {
+  it("downloads the newest artifact of that name in the run", async () => {
+    add(42, "other", "wrong");
+    add(42, "coverage", "older");
+    const newest = makeZip({ "lcov.info": "newest" });
+    s.sim.state.addArtifact("acme", "shop", 42, { name: "coverage", data: newest });
+    const download = await downloadArtifact(s.client, request);
+    expect(download.found && Buffer.from(download.zip).equals(newest)).toBe(true);
+  });
+
+  it.each([
+    ["missing", "no artifact in the run", () => {}],
+    ["missing", "only another run's artifact", () => add(41, "coverage", "x")],
+    ["expired", "an expired artifact", () => add(42, "coverage", "x", true)],
+  ])("is %s with %s", async (reason, _name, seed) => {
+    seed();
+    expect(await downloadArtifact(s.client, request)).toEqual({ found: false, reason });
+  });
+
+  it("is expired when the download answers 410 (it expired after the list)", async () => {
+    add(42, "coverage", "x");
+    s.sim.fail({ method: "GET", path: /\/zip$/, status: 410 });
+    expect(await downloadArtifact(s.client, request)).toEqual({ found: false, reason: "expired" });
+  });
+
+  it("lets a server error through (the caller's check run says it could not finish)", async () => {
+    add(42, "coverage", "x");
+    s.sim.fail(serverError(500, { method: "GET", path: /\/zip$/, times: Infinity }));
+    await expect(downloadArtifact(s.client, request)).rejects.toMatchObject({ status: 500 });
+  });
+});

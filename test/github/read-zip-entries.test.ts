@@ -1,0 +1,69 @@
+// Reading files out of an artifact zip, bounded however the archive lies about its sizes.
+import { readZipEntries, type ZipReadOptions } from "../../shared/github/read-zip-entries.js";
+import { makeZip } from "./make-zip.js";
+
+const all: ZipReadOptions = { select: () => true, maxBytes: 1024 * 1024 };
+const read = (zip: Uint8Array, options: Partial<ZipReadOptions> = {}) =>
+  readZipEntries(zip, { ...all, ...options }).map((e) => [e.name, Buffer.from(e.bytes).toString()]);
+
+/** Rewrites every central-directory entry's uncompressed size (a lying archive). */
+function claimSize(zip: Buffer, size: number): Buffer {
+  const copy = Buffer.from(zip);
+  const central = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  for (let at = copy.indexOf(central); at >= 0; at = copy.indexOf(central, at + 4)) {
+    copy.writeUInt32LE(size, at + 24);
+  }
+  return copy;
+}
+
+describe("readZipEntries", () => {
+  it.each([8, 0] as const)(
+    "reads every file in archive order (compression method %i)",
+    (method) => {
+      const zip = makeZip(
+        { "a.txt": "first", "dir/": "", "dir/evaluation.json": '{"ok":true}' },
+        method,
+      );
+      expect(read(zip)).toEqual([
+        ["a.txt", "first"],
+        ["dir/evaluation.json", '{"ok":true}'],
+      ]);
+    },
+  );
+
+  it("reads only the files selected", () => {
+    const zip = makeZip({ "a.txt": "first", "b.txt": "second" });
+    expect(read(zip, { select: (name) => name === "b.txt" })).toEqual([["b.txt", "second"]]);
+    expect(read(zip, { select: () => false })).toEqual([]);
+  });
+
+  it.each([
+    ["not a zip at all", Buffer.from("hello, not a zip at all"), "not a zip archive"],
+    ["cut short", makeZip({ "a.txt": "x".repeat(500) }).subarray(0, 60), "not a zip archive"],
+  ])("refuses what is %s", (_name, bytes, message) => {
+    expect(() => readZipEntries(bytes, all)).toThrow(message);
+  });
+
+  it.each([
+    ["one file past the limit", { "big.json": "x".repeat(100_000) }, 1000],
+    [
+      "files past the limit together",
+      { "a.json": "x".repeat(600), "b.json": "y".repeat(600) },
+      1000,
+    ],
+  ])("refuses %s", (_name, files, maxBytes) => {
+    expect(() => readZipEntries(makeZip(files), { ...all, maxBytes })).toThrow(
+      `would exceed the limit of ${maxBytes} bytes`,
+    );
+  });
+
+  it.each([8, 0] as const)(
+    "refuses a file whose header claims less than it unpacks to (method %i)",
+    (method) => {
+      const bomb = claimSize(makeZip({ "small.json": "x".repeat(1_000_000) }, method), 10);
+      expect(() => readZipEntries(bomb, { ...all, maxBytes: 1000 })).toThrow(
+        "would exceed the limit of 1000 bytes",
+      );
+    },
+  );
+});
