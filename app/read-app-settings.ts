@@ -13,6 +13,8 @@ export interface AppSettings {
   host: string;
   webhookPath: string | undefined;
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /** `pretty` for people, `json` for log collectors. */
+  logFormat: "pretty" | "json";
 }
 
 export type SettingsResult = { ok: true; settings: AppSettings } | { ok: false; errors: string[] };
@@ -62,6 +64,9 @@ export function readAppSettings(
   const logLevel = (env.LOG_LEVEL ?? "info") as AppSettings["logLevel"];
   if (!LOG_LEVELS.includes(logLevel))
     errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.`);
+  const logFormat = (env.LOG_FORMAT ?? "pretty") as AppSettings["logFormat"];
+  if (logFormat !== "pretty" && logFormat !== "json")
+    errors.push(`LOG_FORMAT must be pretty or json, got "${env.LOG_FORMAT}".`);
   if (errors.length > 0) return { ok: false, errors };
 
   const protocol = env.GHE_PROTOCOL ?? "https";
@@ -77,6 +82,7 @@ export function readAppSettings(
       host: env.HOST ?? "0.0.0.0",
       webhookPath: env.WEBHOOK_PATH || undefined,
       logLevel,
+      logFormat,
     },
   };
 }

@@ -1,8 +1,10 @@
 // `npm run app`: starts Probot's server with the shipgate app, from the environment (APP_ID,
-// PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET; GHE_HOST, REDIS_URL, PORT optional).
+// PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET; GHE_HOST, REDIS_URL, PORT, LOG_LEVEL,
+// LOG_FORMAT optional).
 import { readFileSync } from "node:fs";
 import { Probot, Server } from "probot";
 import { createApp } from "./create-app.js";
+import { createLogger } from "./create-logger.js";
 import { findFreePort } from "./find-free-port.js";
 import { createSharedThrottle } from "./redis/create-shared-throttle.js";
 import { readAppSettings } from "./read-app-settings.js";
@@ -18,8 +20,11 @@ async function main(): Promise<void> {
   }
   const { settings } = result;
   const throttle = settings.redisConfig ? createSharedThrottle(settings.redisConfig) : undefined;
+  const log = await createLogger(settings);
   const server = new Server({
+    log,
     Probot: Probot.defaults({
+      log,
       appId: settings.appId,
       privateKey: settings.privateKey,
       secret: settings.secret,

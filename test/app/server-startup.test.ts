@@ -109,4 +109,53 @@ describe("npm run app start-up", () => {
       running.kill();
     }
   });
+
+  it("logs JSON with LOG_FORMAT=json, and nothing below LOG_LEVEL", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "shipgate-app-"));
+    const keyPath = path.join(dir, "key.pem");
+    writeFileSync(keyPath, generateAppKey().privateKey);
+    const settings = {
+      APP_ID: "4242",
+      PRIVATE_KEY_PATH: keyPath,
+      WEBHOOK_SECRET: "s",
+      PORT: "0",
+      HOST: "127.0.0.1",
+    };
+    const json = await runServer({ ...settings, LOG_FORMAT: "json" }, /Listening on/);
+    json.kill();
+    const listening = json.stdout.split("\n").find((line) => line.includes("Listening on"));
+    expect(JSON.parse(listening ?? "")).toMatchObject({ level: 30, name: "probot" });
+
+    const port = await freePort();
+    const child = spawn(process.execPath, [ENTRY], {
+      env: { PATH: process.env.PATH ?? "", ...settings, PORT: String(port), LOG_LEVEL: "warn" },
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    try {
+      let answer = "";
+      for (let tries = 0; tries < 100 && answer !== "PONG"; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        answer = await fetch(`http://127.0.0.1:${port}/ping`).then(
+          (r) => r.text(),
+          () => "",
+        );
+      }
+      expect(answer).toBe("PONG");
+      expect(output).not.toMatch(/Listening on/);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("rejects an unknown LOG_FORMAT", async () => {
+    const result = await runServer({
+      APP_ID: "1",
+      PRIVATE_KEY: generateAppKey().privateKey,
+      WEBHOOK_SECRET: "s",
+      LOG_FORMAT: "xml",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/LOG_FORMAT must be pretty or json, got "xml"/);
+  });
 });
