@@ -9,7 +9,7 @@ import {
   type GatheredPullRequest,
 } from "../shared/github/gather-pull-request-facts.js";
 import type { GitHubClient, RepoRef } from "../shared/github/github-client.js";
-import { invalidConfigVerdict } from "../shared/github/invalid-config-verdict.js";
+import { invalidConfigVerdict } from "../shared/core/invalid-config-verdict.js";
 import { gatherWorkspaceCoverage } from "./gather-workspace-coverage.js";
 import { listWorkspaceFiles } from "./list-workspace-files.js";
 import type { ActionInputs } from "./read-inputs.js";

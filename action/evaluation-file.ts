@@ -2,13 +2,13 @@
 // comes from a pull request's workflow, so publish treats it as untrusted: strict shape, bounded
 // sizes, and checked against the workflow run and the pull request before anything is written.
 import { z } from "zod";
-import type { Verdict } from "../shared/core/types.js";
+import { RULE_IDS, type Verdict } from "../shared/core/types.js";
 
 export const EVALUATION_ARTIFACT = "shipgate-evaluation";
 export const EVALUATION_FILE = "evaluation.json";
 
 const text = (max: number) => z.string().max(max);
-const ruleId = z.enum(["size", "coverage", "rollout-notes", "linked-risks"]);
+const ruleId = z.enum(RULE_IDS);
 
 const verdictSchema = z.object({
   version: z.literal(1),

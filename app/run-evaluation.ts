@@ -12,7 +12,7 @@ import { completeCheckRun, type CheckCompletion } from "../shared/github/complet
 import { createCommentPublisher } from "../shared/github/create-comment-publisher.js";
 import { gatherPullRequestFacts } from "../shared/github/gather-pull-request-facts.js";
 import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
-import { invalidConfigVerdict } from "../shared/github/invalid-config-verdict.js";
+import { invalidConfigVerdict } from "../shared/core/invalid-config-verdict.js";
 import { isCurrentHead } from "../shared/github/is-current-head.js";
 import { publishReview } from "../shared/github/publish-review.js";
 import type { ConfigAtRef } from "../shared/github/read-config-at-ref.js";

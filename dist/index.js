@@ -54384,11 +54384,14 @@ async function listPullRequestFiles(client, pr, changedFiles) {
   return { files, truncated, hunkSpans };
 }
 
+// shared/core/types.ts
+var RULE_IDS = ["size", "coverage", "rollout-notes", "linked-risks"];
+
 // action/evaluation-file.ts
 var EVALUATION_ARTIFACT = "shipgate-evaluation";
 var EVALUATION_FILE = "evaluation.json";
 var text = (max) => external_exports.string().max(max);
-var ruleId = external_exports.enum(["size", "coverage", "rollout-notes", "linked-risks"]);
+var ruleId = external_exports.enum(RULE_IDS);
 var verdictSchema = external_exports.object({
   version: external_exports.literal(1),
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
@@ -57588,8 +57591,7 @@ async function fetchPullRequest(client, pr) {
   return response.data;
 }
 
-// shared/github/invalid-config-verdict.ts
-var RULE_IDS = ["size", "coverage", "rollout-notes", "linked-risks"];
+// shared/core/invalid-config-verdict.ts
 function invalidConfigVerdict(errors, file2) {
   const summary2 = `Not run: ${codeSpan(file2)} is invalid at the base commit`;
   return {

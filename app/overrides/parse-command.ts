@@ -1,8 +1,7 @@
 // Reads a `/shipgate …` command from a comment body: the first line that starts with it counts.
 // Pure: what the comment asks for, or why it cannot be understood.
-import type { RuleId } from "../../shared/core/types.js";
+import { RULE_IDS, type RuleId } from "../../shared/core/types.js";
 
-export const RULE_IDS: readonly RuleId[] = ["size", "coverage", "rollout-notes", "linked-risks"];
 export const MAX_REASON_CHARS = 500;
 
 export type Command =

@@ -95,7 +95,9 @@ export interface PullRequestFacts {
   configChanged: boolean;
 }
 
-export type RuleId = "size" | "coverage" | "rollout-notes" | "linked-risks";
+/** Every rule, in the order verdicts list them (the registry follows it). */
+export const RULE_IDS = ["size", "coverage", "rollout-notes", "linked-risks"] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 export type RuleStatus = "pass" | "warn" | "fail" | "skip" | "pending";
 export type Level = "block" | "warn" | "off";
 export type Conclusion = "success" | "failure" | "neutral";

@@ -1,6 +1,7 @@
 // Builders with defaults for renderer tests: say only what the test is about, e.g.
 // `makeVerdict({ rules: [makeResult({ id: "size", status: "fail" })] })`.
-import type { Conclusion, LineFinding, RuleResult, Verdict } from "../../shared/core/types.js";
+import { conclude } from "../../shared/core/conclude.js";
+import type { LineFinding, RuleResult, Verdict } from "../../shared/core/types.js";
 
 /** A finding on one uncovered line of `src/index.ts`. */
 export function makeFinding(overrides: Partial<LineFinding> = {}): LineFinding {
@@ -43,11 +44,4 @@ export function makeVerdict(overrides: Partial<Verdict> = {}): Verdict {
     notes: [],
     ...overrides,
   };
-}
-
-function conclude(rules: readonly RuleResult[]): Conclusion {
-  const blocking = rules.filter((rule) => rule.level === "block");
-  if (blocking.some((rule) => rule.status === "fail")) return "failure";
-  if (blocking.some((rule) => rule.status === "pending")) return "neutral";
-  return "success";
 }

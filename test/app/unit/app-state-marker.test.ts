@@ -4,7 +4,8 @@ import {
   decodeAppState,
   encodeAppState,
 } from "../../../app/overrides/app-state-marker.js";
-import { MAX_REASON_CHARS, RULE_IDS } from "../../../app/overrides/parse-command.js";
+import { MAX_REASON_CHARS } from "../../../app/overrides/parse-command.js";
+import { RULE_IDS } from "../../../shared/core/types.js";
 import { MAX_TRAILER_CHARS, renderComment } from "../../../shared/core/render/render-comment.js";
 import { makeVerdict } from "../../builders/make-verdict.js";
 import {

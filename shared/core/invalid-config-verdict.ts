@@ -1,10 +1,8 @@
 // An invalid config is a result, not a crash: a failing verdict whose notes say where each error
 // is (file, line, column, key) and that no rule ran, published like any other verdict.
-import type { ConfigError } from "../core/config/config-error.js";
-import { codeSpan, escapeMarkdown } from "../core/render/escape-markdown.js";
-import type { RuleId, Verdict } from "../core/types.js";
-
-const RULE_IDS: RuleId[] = ["size", "coverage", "rollout-notes", "linked-risks"];
+import type { ConfigError } from "./config/config-error.js";
+import { codeSpan, escapeMarkdown } from "./render/escape-markdown.js";
+import { RULE_IDS, type Verdict } from "./types.js";
 
 export function invalidConfigVerdict(errors: readonly ConfigError[], file: string): Verdict {
   const summary = `Not run: ${codeSpan(file)} is invalid at the base commit`;

@@ -1,6 +1,6 @@
 // An invalid config becomes a failing verdict that says where each error is.
 import { renderComment } from "../../shared/core/render/render-comment.js";
-import { invalidConfigVerdict } from "../../shared/github/invalid-config-verdict.js";
+import { invalidConfigVerdict } from "../../shared/core/invalid-config-verdict.js";
 
 const errors = [
   {
