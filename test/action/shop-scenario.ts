@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { PrFileSeed, Simulator } from "../github-simulator/index.js";
+import { createSimulator, type PrFileSeed, type Simulator } from "../github-simulator/index.js";
 import { toPrFile } from "../github-simulator/to-pr-file.js";
 import { pullRequestPayload } from "./payloads.js";
 import { runBundledAction, type ActionRun, type ActionRunOptions } from "./run-bundled-action.js";
@@ -120,4 +120,49 @@ export async function createShop(sim: Simulator, options: ShopOptions = {}): Pro
       }),
   };
   return shop;
+}
+
+export interface SimulatorFixture {
+  readonly sim: Simulator;
+}
+
+/** A fresh simulator for each test, closed after it with no OpenAPI violations recorded. */
+export function useSimulator(): SimulatorFixture {
+  let sim: Simulator | undefined;
+  beforeEach(async () => {
+    sim = await createSimulator();
+  });
+  afterEach(async () => {
+    await sim?.close();
+    expect(sim?.violations).toEqual([]);
+  });
+  return {
+    get sim() {
+      if (!sim) throw new Error("the simulator exists only inside a test");
+      return sim;
+    },
+  };
+}
+
+export interface ShopFixture extends SimulatorFixture {
+  readonly shop: Shop;
+}
+
+/** The shop pull request with cart.ts half covered (5 of 10 lines), fresh for each test. */
+export function useShop(): ShopFixture {
+  const fixture = useSimulator();
+  let shop: Shop | undefined;
+  beforeEach(async () => {
+    shop = await createShop(fixture.sim);
+    await shop.writeCoverage(lcov("src/cart.ts", 10, 5));
+  });
+  return {
+    get sim() {
+      return fixture.sim;
+    },
+    get shop() {
+      if (!shop) throw new Error("the shop exists only inside a test");
+      return shop;
+    },
+  };
 }

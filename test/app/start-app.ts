@@ -49,7 +49,6 @@ export interface StartOptions {
   sim?: Simulator;
   key?: TestAppKey;
   app?: AppOptions;
-  redisUrl?: string;
   /** Keep Probot's write throttling at GitHub's pace (one write a second). */
   realThrottle?: boolean;
 }
@@ -82,7 +81,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     secret: WEBHOOK_SECRET,
     baseUrl: sim.url,
     log,
-    ...(options.redisUrl ? { redisConfig: options.redisUrl } : {}),
     ...(options.realThrottle ? {} : { Octokit: fastOctokit() as unknown as typeof ProbotOctokit }),
   });
   const middleware = await createNodeMiddleware(

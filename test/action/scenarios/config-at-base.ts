@@ -1,6 +1,6 @@
 // The config comes from the base commit: an invalid one is a failing result with line and column,
 // and a change inside the pull request is reported, never applied.
-import { createSimulator, type Simulator } from "../../github-simulator/index.js";
+
 import { workflowCommands } from "../run-bundled-action.js";
 import {
   addedLines,
@@ -9,21 +9,17 @@ import {
   createShop,
   HEAD_SHA,
   lcov,
+  useSimulator,
 } from "../shop-scenario.js";
 
 export function describeConfigAtBase(): void {
   describe("the config at the base commit", () => {
-    let sim: Simulator;
-    beforeEach(async () => {
-      sim = await createSimulator();
-    });
-    afterEach(async () => {
-      await sim.close();
-      expect(sim.violations).toEqual([]);
-    });
+    const t = useSimulator();
 
     it("an invalid config fails with line and column in the summary, comment and annotations", async () => {
-      const shop = await createShop(sim, { baseConfig: "rules:\n  size:\n    max-lines: lots\n" });
+      const shop = await createShop(t.sim, {
+        baseConfig: "rules:\n  size:\n    max-lines: lots\n",
+      });
       const run = await shop.run();
 
       expect(run.code).toBe(1);
@@ -36,36 +32,36 @@ export function describeConfigAtBase(): void {
         ),
       );
       expect(run.summary).toContain("`.github/shipgate.yml:3:16`");
-      const comment = sim.state.commentsOn("acme", "shop", 7)[0]?.body ?? "";
+      const comment = t.sim.state.commentsOn("acme", "shop", 7)[0]?.body ?? "";
       expect(comment).toContain("`.github/shipgate.yml:3:16` `rules.size.max-lines`");
     });
 
     it("a config loosened inside the pull request is reported, not applied", async () => {
       const loosened = BASE_CONFIG.replace("min-patch: 80", "min-patch: 0");
-      const shop = await createShop(sim, {
+      const shop = await createShop(t.sim, {
         files: [
           addedLines("src/cart.ts", 10),
           { filename: CONFIG_PATH, patch: "@@ -7 +7 @@\n-    min-patch: 80\n+    min-patch: 0" },
         ],
       });
-      sim.state.setFile("acme", "shop", HEAD_SHA, CONFIG_PATH, loosened);
+      t.sim.state.setFile("acme", "shop", HEAD_SHA, CONFIG_PATH, loosened);
       await shop.writeCoverage(lcov("src/cart.ts", 10, 0));
 
       const run = await shop.run();
 
       expect(run.code).toBe(1);
       expect(run.outputs.conclusion).toBe("failure");
-      const comment = sim.state.commentsOn("acme", "shop", 7)[0]?.body ?? "";
+      const comment = t.sim.state.commentsOn("acme", "shop", 7)[0]?.body ?? "";
       expect(comment).toContain("not applied");
       expect(
-        sim.requests
+        t.sim.requests
           .filter((r) => r.path.includes("/contents/"))
           .every((r) => r.query.ref !== HEAD_SHA),
       ).toBe(true);
     });
 
     it("no config at the base commit means the defaults", async () => {
-      const shop = await createShop(sim, { baseConfig: null });
+      const shop = await createShop(t.sim, { baseConfig: null });
       const run = await shop.run();
       expect(run.stderr).toBe("");
       expect(run.outputs.conclusion).toMatch(/^(success|failure|neutral)$/);
@@ -73,8 +69,8 @@ export function describeConfigAtBase(): void {
     });
 
     it("reads the config from the `config` input's path", async () => {
-      const shop = await createShop(sim, { baseConfig: null });
-      sim.state.setFile(
+      const shop = await createShop(t.sim, { baseConfig: null });
+      t.sim.state.setFile(
         "acme",
         "shop",
         "1".repeat(40),

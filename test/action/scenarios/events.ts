@@ -1,23 +1,16 @@
 // Which events run, which are refused, and untrusted text that must not become a command.
-import { createSimulator, type Simulator } from "../../github-simulator/index.js";
+
 import { examplePayload } from "../payloads.js";
 import { runBundledAction, workflowCommands } from "../run-bundled-action.js";
-import { addedLines, createShop, lcov } from "../shop-scenario.js";
+import { addedLines, createShop, lcov, useSimulator } from "../shop-scenario.js";
 
 export function describeEvents(): void {
   describe("events and inputs", () => {
-    let sim: Simulator;
-    beforeEach(async () => {
-      sim = await createSimulator();
-    });
-    afterEach(async () => {
-      await sim.close();
-      expect(sim.violations).toEqual([]);
-    });
+    const t = useSimulator();
 
     it("refuses an unsupported event, naming the supported ones", async () => {
       const run = await runBundledAction({
-        apiUrl: sim.url,
+        apiUrl: t.sim.url,
         event: "push",
         payload: { ref: "refs/heads/main" },
       });
@@ -28,36 +21,36 @@ export function describeEvents(): void {
     });
 
     it("refuses invalid inputs, all at once", async () => {
-      const shop = await createShop(sim);
+      const shop = await createShop(t.sim);
       const run = await shop.run({ inputs: { comment: "loud", "fail-on": "sometimes" } });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('input `comment` is "loud"; use one of: auto, always, never');
       expect(run.stdout).toContain("input `fail-on`");
-      expect(sim.requests).toEqual([]);
+      expect(t.sim.requests).toEqual([]);
     });
 
     it("passes a merge group with a note, so the required check reports", async () => {
       const run = await runBundledAction({
-        apiUrl: sim.url,
+        apiUrl: t.sim.url,
         event: "merge_group",
         payload: examplePayload("merge_group", "checks_requested"),
       });
       expect(run.code).toBe(0);
       expect(run.outputs.conclusion).toBe("success");
       expect(run.summary).toContain("merge group");
-      expect(sim.requests).toEqual([]);
+      expect(t.sim.requests).toEqual([]);
     });
 
     it("skips pull_request activity it does not evaluate", async () => {
-      const shop = await createShop(sim);
+      const shop = await createShop(t.sim);
       const run = await shop.run({ payload: shop.payload({ action: "closed" }) });
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("pull_request.closed is not evaluated");
-      expect(sim.requests).toEqual([]);
+      expect(t.sim.requests).toEqual([]);
     });
 
     it("evaluates pull_request_target like pull_request", async () => {
-      const shop = await createShop(sim);
+      const shop = await createShop(t.sim);
       await shop.writeCoverage(lcov("src/cart.ts", 10, 10));
       const run = await shop.run({ event: "pull_request_target" });
       expect(run.code).toBe(0);
@@ -65,7 +58,7 @@ export function describeEvents(): void {
     });
 
     it("never lets a file name or title become a workflow command", async () => {
-      const shop = await createShop(sim, {
+      const shop = await createShop(t.sim, {
         title: "::error::owned",
         files: [addedLines("::add-mask::x.ts", 10), addedLines("src/::stop-commands::t.ts", 3)],
       });

@@ -2,11 +2,11 @@
 // the result for an artifact and mode: publish (workflow_run) posts it without running PR code.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createSimulator, type Simulator } from "../../github-simulator/index.js";
+
 import { makeZip } from "../../github/make-zip.js";
 import { examplePayload } from "../payloads.js";
 import { runBundledAction, workflowCommands, type ActionRun } from "../run-bundled-action.js";
-import { createShop, HEAD_SHA, lcov, NEXT_HEAD_SHA, type Shop } from "../shop-scenario.js";
+import { HEAD_SHA, NEXT_HEAD_SHA, useShop } from "../shop-scenario.js";
 
 const RUN_ID = 4242;
 
@@ -29,21 +29,11 @@ function workflowRunPayload(headSha: string): Record<string, unknown> {
 
 export function describeForksAndModes(): void {
   describe("fork pull requests", () => {
-    let sim: Simulator;
-    let shop: Shop;
-    beforeEach(async () => {
-      sim = await createSimulator();
-      shop = await createShop(sim);
-      await shop.writeCoverage(lcov("src/cart.ts", 10, 5));
-    });
-    afterEach(async () => {
-      await sim.close();
-      expect(sim.violations).toEqual([]);
-    });
+    const t = useShop();
 
     const evaluate = () => {
-      sim.setTokenPermissions("ghs_actions", "read");
-      return shop.run({ payload: shop.payload({ fork: true }), inputs: { mode: "evaluate" } });
+      t.sim.setTokenPermissions("ghs_actions", "read");
+      return t.shop.run({ payload: t.shop.payload({ fork: true }), inputs: { mode: "evaluate" } });
     };
     const uploadArtifact = async (
       evaluation: ActionRun,
@@ -52,23 +42,23 @@ export function describeForksAndModes(): void {
       const file = path.join(evaluation.temp, "shipgate/evaluation.json");
       const json = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
       edit(json);
-      sim.state.addArtifact("acme", "shop", RUN_ID, {
+      t.sim.state.addArtifact("acme", "shop", RUN_ID, {
         name: "shipgate-evaluation",
         data: makeZip({ "evaluation.json": JSON.stringify(json) }),
       });
-      sim.setTokenPermissions("ghs_actions", "write");
+      t.sim.setTokenPermissions("ghs_actions", "write");
     };
     const publish = (headSha = HEAD_SHA, inputs: Record<string, string> = {}) =>
       runBundledAction({
-        apiUrl: sim.url,
+        apiUrl: t.sim.url,
         event: "workflow_run",
         payload: workflowRunPayload(headSha),
         inputs: { mode: "publish", ...inputs },
       });
 
     it("with a read-only token: summary, annotations and exit code, one clear line, no crash", async () => {
-      sim.setTokenPermissions("ghs_actions", "read");
-      const run = await shop.run({ payload: shop.payload({ fork: true }) });
+      t.sim.setTokenPermissions("ghs_actions", "read");
+      const run = await t.shop.run({ payload: t.shop.payload({ fork: true }) });
 
       expect(run.code).toBe(1);
       expect(run.stderr).toBe("");
@@ -80,15 +70,15 @@ export function describeForksAndModes(): void {
       expect(
         run.stdout.split("\n").filter((l) => l.includes("no comment was posted")),
       ).toHaveLength(1);
-      expect(sim.writes()).toEqual([]);
+      expect(t.sim.writes()).toEqual([]);
     });
 
     it("mode: evaluate writes the evaluation and nothing to GitHub", async () => {
       const run = await evaluate();
       expect(run.code).toBe(1);
-      expect(sim.writes()).toEqual([]);
+      expect(t.sim.writes()).toEqual([]);
       // Not even an attempt: every request is a read.
-      expect(sim.requests.filter((r) => r.kind === "write")).toEqual([]);
+      expect(t.sim.requests.filter((r) => r.kind === "write")).toEqual([]);
       const evaluation = JSON.parse(
         await readFile(path.join(run.temp, "shipgate/evaluation.json"), "utf8"),
       );
@@ -107,8 +97,8 @@ export function describeForksAndModes(): void {
 
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
-      expect(sim.state.commentsOn("acme", "shop", 7)).toHaveLength(1);
-      expect(sim.state.reviewComments.map((c) => [c.path, c.startLine, c.line])).toEqual([
+      expect(t.sim.state.commentsOn("acme", "shop", 7)).toHaveLength(1);
+      expect(t.sim.state.reviewComments.map((c) => [c.path, c.startLine, c.line])).toEqual([
         ["src/cart.ts", 6, 10],
       ]);
       expect(run.outputs.conclusion).toBe("failure");
@@ -124,15 +114,15 @@ export function describeForksAndModes(): void {
       expect(run.stdout).toContain(
         "::error::shipgate: the evaluation is for commit 3333333, but workflow run 4242 ran on 2222222",
       );
-      expect(sim.writes()).toEqual([]);
+      expect(t.sim.writes()).toEqual([]);
     });
 
     it("publish writes nothing when the artifact names another pull request", async () => {
-      sim.state.addPullRequest("acme", "shop", { number: 8, head: { sha: "9".repeat(40) } });
+      t.sim.state.addPullRequest("acme", "shop", { number: 8, head: { sha: "9".repeat(40) } });
       await uploadArtifact(await evaluate(), (json) => (json.pullRequest = 8));
       const run = await publish();
       expect(run.stdout).toContain("not publishing");
-      expect(sim.writes()).toEqual([]);
+      expect(t.sim.writes()).toEqual([]);
     });
 
     it("publish refuses an artifact that is not an evaluation", async () => {
@@ -142,7 +132,7 @@ export function describeForksAndModes(): void {
       expect(run.stdout).toContain(
         "::error::shipgate: evaluation.json is not a shipgate evaluation: verdict.",
       );
-      expect(sim.writes()).toEqual([]);
+      expect(t.sim.writes()).toEqual([]);
     });
 
     it("publish with no artifact has nothing to do", async () => {
@@ -155,11 +145,11 @@ export function describeForksAndModes(): void {
       ["pull_request", "publish", "`mode: publish` runs on workflow_run, not on pull_request"],
       ["workflow_run", "full", "on workflow_run, set `mode: publish` (mode is full)"],
     ])("on %s, mode: %s is a clear error", async (event, mode, message) => {
-      const payload = event === "workflow_run" ? workflowRunPayload(HEAD_SHA) : shop.payload();
-      const run = await runBundledAction({ apiUrl: sim.url, event, payload, inputs: { mode } });
+      const payload = event === "workflow_run" ? workflowRunPayload(HEAD_SHA) : t.shop.payload();
+      const run = await runBundledAction({ apiUrl: t.sim.url, event, payload, inputs: { mode } });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(message);
-      expect(sim.requests).toEqual([]);
+      expect(t.sim.requests).toEqual([]);
     });
   });
 }
