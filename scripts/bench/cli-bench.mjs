@@ -66,7 +66,7 @@ export function printCliBench(rows) {
         `  diff-cover:     median ${diffCover.medianMs.toFixed(0)} ms over ${size.diffCoverRuns} runs`,
       );
       console.log(
-        `  ratio:          shipgate is ${(diffCover.medianMs / shipgate.medianMs).toFixed(1)}x faster`,
+        `  ratio:          diff-cover time / shipgate time = ${(diffCover.medianMs / shipgate.medianMs).toFixed(1)}`,
       );
     } else {
       console.log("  diff-cover:     not installed (apt-get install diff-cover)");
