@@ -2,17 +2,7 @@
 // a merge group, or a finished workflow run whose evaluation to publish. Anything else is an
 // error that names what is supported.
 import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
-
-/** The pull_request activity types the gate evaluates; others are skipped with a notice. */
-export const PULL_REQUEST_ACTIONS = [
-  "opened",
-  "synchronize",
-  "reopened",
-  "edited",
-  "labeled",
-  "unlabeled",
-  "ready_for_review",
-] as const;
+import { PULL_REQUEST_ACTIONS } from "../shared/github/pull-request-actions.js";
 
 export const SUPPORTED_EVENTS = [
   "pull_request",

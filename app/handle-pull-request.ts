@@ -1,20 +1,15 @@
-// pull_request opened, reopened, synchronize, edited, labeled, unlabeled, ready_for_review:
-// evaluate the pull request's head from the payload.
+// pull_request (the actions in shared/github/pull-request-actions.ts): evaluate the pull
+// request's head from the payload.
 import type { Context } from "probot";
 import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
 import { isCurrentHead } from "../shared/github/is-current-head.js";
+import { PULL_REQUEST_ACTIONS } from "../shared/github/pull-request-actions.js";
 import { baseRequest, type AppRuntime } from "./app-runtime.js";
 import { runEvaluation } from "./run-evaluation.js";
 
-export const PULL_REQUEST_EVENTS = [
-  "pull_request.opened",
-  "pull_request.reopened",
-  "pull_request.synchronize",
-  "pull_request.edited",
-  "pull_request.labeled",
-  "pull_request.unlabeled",
-  "pull_request.ready_for_review",
-] as const;
+export const PULL_REQUEST_EVENTS = PULL_REQUEST_ACTIONS.map(
+  (action) => `pull_request.${action}` as const,
+);
 
 export async function handlePullRequest(
   context: Context<"pull_request">,

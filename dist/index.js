@@ -33793,7 +33793,7 @@ function neutralizeCommands(text2) {
   ).join("\n");
 }
 
-// action/read-event.ts
+// shared/github/pull-request-actions.ts
 var PULL_REQUEST_ACTIONS = [
   "opened",
   "synchronize",
@@ -33803,6 +33803,8 @@ var PULL_REQUEST_ACTIONS = [
   "unlabeled",
   "ready_for_review"
 ];
+
+// action/read-event.ts
 var SUPPORTED_EVENTS = [
   "pull_request",
   "pull_request_target",
