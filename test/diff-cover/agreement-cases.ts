@@ -23,6 +23,16 @@ const sixChanged = source(
   "  four = miss(); // changed",
   "}",
 );
+/** Four changed lines, three of them hit and one missed; two reports split the hits. */
+const fourChanged = source(
+  "function a() {",
+  "  one = hit();",
+  "  two = hit(); // changed",
+  "  three = hit(2); // changed",
+  "  four = miss(); // changed",
+  "  five = hit(); // changed",
+  "}",
+);
 
 const crlf = (text: string): string => text.replace(/\n/g, "\r\n");
 
@@ -272,15 +282,7 @@ export const agreementCases: CoverageCase[] = [
     name: "two Cobertura reports whose hits add up",
     base: { "src/a.js": six },
     head: {
-      "src/a.js": source(
-        "function a() {",
-        "  one = hit();",
-        "  two = hit(); // changed",
-        "  three = hit(2); // changed",
-        "  four = miss(); // changed",
-        "  five = hit(); // changed",
-        "}",
-      ),
+      "src/a.js": fourChanged,
     },
     reports: [
       { format: "cobertura", hits: (record) => (record.line % 2 === 0 ? record.hits : 0) },
@@ -300,15 +302,7 @@ export const agreementCases: CoverageCase[] = [
     name: "two LCOV reports of the same files whose hits add up",
     base: { "src/a.js": six },
     head: {
-      "src/a.js": source(
-        "function a() {",
-        "  one = hit();",
-        "  two = hit(); // changed",
-        "  three = hit(2); // changed",
-        "  four = miss(); // changed",
-        "  five = hit(); // changed",
-        "}",
-      ),
+      "src/a.js": fourChanged,
     },
     reports: [
       { format: "lcov", hits: (record) => (record.line % 2 === 0 ? record.hits : 0) },
