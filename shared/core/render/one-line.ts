@@ -16,6 +16,39 @@ export function oneLine(markdown: string, max: number = MAX_LINE_CHARS): string 
     .replace(BLOCK_START, (start) => `\\${start}`)
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
   if (line.length <= max) return line;
-  const cut = cutToFit(line, max - 1, "utf16").replace(/(?<!\\)(\\\\)*\\$/, "$1");
+  let cut = cutToFit(line, max - 1, "utf16").replace(/(?<!\\)(\\\\)*\\$/, "$1");
+  // A cut inside a code span would leave its opening backticks unclosed, and the quoted text
+  // after them would render as markdown: cut before the span instead.
+  const open = firstUnclosedRun(cut);
+  if (open >= 0) cut = cut.slice(0, open);
   return `${cut}…`;
+}
+
+/** Index of the first backtick run no run of the same length closes (CommonMark), or -1. */
+function firstUnclosedRun(text: string): number {
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === "\\") {
+      i += 2;
+      continue;
+    }
+    if (text[i] !== "`") {
+      i += 1;
+      continue;
+    }
+    const length = runLength(text, i);
+    let j = i + length;
+    while (j < text.length && !(text[j] === "`" && runLength(text, j) === length)) {
+      j += text[j] === "`" ? runLength(text, j) : 1;
+    }
+    if (j >= text.length) return i;
+    i = j + length;
+  }
+  return -1;
+}
+
+function runLength(text: string, start: number): number {
+  let end = start;
+  while (text[end] === "`") end += 1;
+  return end - start;
 }

@@ -11,6 +11,7 @@ import { renderRolloutDetails } from "./render-rollout-details.js";
 import { rolloutApplies } from "./rollout-applies.js";
 import { ROLLOUT_ITEM_NAMES } from "./rollout-keywords.js";
 import type { Rule } from "./rule.js";
+import { stripCodeBlocks } from "./strip-code.js";
 import { stripHtmlComments } from "./strip-html-comments.js";
 
 function result(
@@ -36,7 +37,8 @@ export const rolloutNotesRule: Rule<RolloutNotesRuleConfig> = (facts, config, co
     });
   }
 
-  const section = findSection(stripHtmlComments(facts.body), config.section);
+  // Examples in code blocks (e.g. shipgate's own suggested section, pasted) are not answers.
+  const section = findSection(stripCodeBlocks(stripHtmlComments(facts.body)), config.section);
   if (section === null) {
     const required = config.require.length > 0 ? ` (required: ${itemNames(config.require)})` : "";
     return result(config, {

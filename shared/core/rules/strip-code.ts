@@ -72,3 +72,22 @@ export function stripCode(markdown: string): string {
   flush();
   return kept.join("\n");
 }
+
+/**
+ * Blanks fenced code blocks, fences included, keeping one (empty) line for each line so line
+ * structure survives; inline code is kept. A pasted example is not the author's answer.
+ */
+export function stripCodeBlocks(markdown: string): string {
+  const kept: string[] = [];
+  let fence: CodeFence | null = null;
+  for (const line of splitLines(markdown)) {
+    if (fence !== null) {
+      if (closesCodeFence(line, fence)) fence = null;
+      kept.push("");
+      continue;
+    }
+    fence = openCodeFence(line);
+    kept.push(fence === null ? line : "");
+  }
+  return kept.join("\n");
+}

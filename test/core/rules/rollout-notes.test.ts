@@ -210,6 +210,29 @@ describe("rollout-notes rule", () => {
     expect(result.summary).toContain("``Roll`out``");
   });
 
+  it("does not take a pasted example in a code block as the author's answers", () => {
+    const body = [
+      "## Rollout",
+      "We deploy it with the usual pipeline today.",
+      "```markdown",
+      "## Rollout",
+      "- Rollback: revert this pull request and redeploy.",
+      "- Monitoring: watch the checkout error-rate dashboard.",
+      "```",
+    ].join("\n");
+    const result = run({ body });
+    expect(result.status).toBe("fail");
+    expect(result.metrics).toMatchObject({
+      sectionFound: true,
+      missing: ["rollback", "monitoring"],
+    });
+  });
+
+  it("finds no section when its only heading is inside a code block", () => {
+    const body = "```\n## Rollout\n- Rollback: revert\n- Monitoring: graphs\n```\n";
+    expect(run({ body }).metrics).toMatchObject({ sectionFound: false });
+  });
+
   it("processes a 10 MB body", () => {
     const filler = "Lorem ipsum `dolor` <!-- sit --> **amet** #12 roll back 10% — ✓\r\n".repeat(
       160_000,
