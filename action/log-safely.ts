@@ -1,5 +1,6 @@
 // Makes untrusted text (titles, file names, report lines) safe to print in an Actions log: a line
-// that starts with `::` (or the `##[` log markers) would be run by the runner as a command.
+// that starts with `::` would be run by the runner as a command, and so would the older `##[`
+// form anywhere in a line (the runner falls back to searching for it).
 const ZERO_WIDTH_SPACE = "\u200b";
 
 export function neutralizeCommands(text: string): string {
@@ -8,7 +9,7 @@ export function neutralizeCommands(text: string): string {
     .map((line) =>
       line
         .replace(/^(\s*)(:)(:)/, `$1$2${ZERO_WIDTH_SPACE}$3`)
-        .replace(/^(\s*)(#)(#\[)/, `$1$2${ZERO_WIDTH_SPACE}$3`),
+        .replace(/##\[/g, `#${ZERO_WIDTH_SPACE}#[`),
     )
     .join("\n");
 }

@@ -34,6 +34,8 @@ describe("neutralizeCommands", () => {
     ["  ::set-output name=x::y", "  :\u200b:set-output name=x::y"],
     ["ok\n::add-mask::secret\nok", "ok\n:\u200b:add-mask::secret\nok"],
     ["##[group]x", "#\u200b#[group]x"],
+    ["  - src/a ##[add-mask]shipgate.ts", "  - src/a #\u200b#[add-mask]shipgate.ts"],
+    ["x ##[stop-commands]t ##[error]y", "x #\u200b#[stop-commands]t #\u200b#[error]y"],
     ["a :: b", "a :: b"],
     ["src/::odd.ts", "src/::odd.ts"],
   ])("%j", (input, output) => {
