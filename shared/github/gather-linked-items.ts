@@ -1,5 +1,7 @@
 // Looks up the GitHub issues a pull request body references: does each exist, is it open, which
-// labels it has. An item the token cannot see is left out (unverified), never called missing.
+// labels it has. An item the token cannot see is left out (unverified), never called missing:
+// GitHub answers 404 for a private repository the token cannot read, so only a 404 from the
+// pull request's own repository (which the token can read) proves an item does not exist.
 import type { LinkedItemFacts } from "../core/types.js";
 import { statusOf, type GitHubClient } from "./github-client.js";
 
@@ -12,16 +14,24 @@ interface ApiIssue {
   labels?: (string | { name?: string })[];
 }
 
-/** `refs` are canonical `owner/repo#12` references, as findRiskReferences returns them. */
+/**
+ * `refs` are canonical `owner/repo#12` references, as findRiskReferences returns them;
+ * `repository` is the pull request's own `owner/repo`.
+ */
 export async function gatherLinkedItems(
   client: GitHubClient,
   refs: readonly string[],
+  repository: string,
 ): Promise<LinkedItemFacts[]> {
-  const items = await Promise.all(refs.map((ref) => lookUp(client, ref)));
+  const items = await Promise.all(refs.map((ref) => lookUp(client, ref, repository)));
   return items.filter((item): item is LinkedItemFacts => item !== null);
 }
 
-async function lookUp(client: GitHubClient, ref: string): Promise<LinkedItemFacts | null> {
+async function lookUp(
+  client: GitHubClient,
+  ref: string,
+  repository: string,
+): Promise<LinkedItemFacts | null> {
   const match = REF.exec(ref);
   if (match === null) return null;
   try {
@@ -44,8 +54,10 @@ async function lookUp(client: GitHubClient, ref: string): Promise<LinkedItemFact
     };
   } catch (error) {
     const status = statusOf(error);
-    // 404: no such issue; 410: deleted. Anything else (no access, an outage) proves nothing.
-    if (status === 404 || status === 410) return { ref, exists: false };
+    // 404: no such issue; 410: deleted. Elsewhere a 404 may only mean no access, and anything
+    // else (an outage) proves nothing.
+    const ownRepository = `${match[1]}/${match[2]}`.toLowerCase() === repository.toLowerCase();
+    if (ownRepository && (status === 404 || status === 410)) return { ref, exists: false };
     return null;
   }
 }

@@ -66,7 +66,7 @@ export async function gatherPullRequestFacts(
     const rule = config.result.ok ? config.result.config.rules["linked-risks"] : null;
     if (rule === null || rule.level === "off") return { config, linkedItems: [] };
     const refs = findRiskReferences(body, rule.patterns, repository).github;
-    return { config, linkedItems: await gatherLinkedItems(client, refs) };
+    return { config, linkedItems: await gatherLinkedItems(client, refs, repository) };
   });
   const [listed, read, { config, linkedItems }] = await Promise.all([
     listPullRequestFiles(client, { owner, repo, number }, pr.changed_files),

@@ -41,10 +41,11 @@ export async function listPullRequestFiles(
     const results = await Promise.all(Array.from({ length: pages }, (_, i) => fetchPage(i + 1)));
     entries.push(...results.flat());
   }
-  // Without a count (or if files were added meanwhile), keep reading while pages come back full.
+  // Keep reading while pages come back full: without a count, and also with one, since the count
+  // comes from the event payload and files may have been pushed since (a stale count must not
+  // silently drop files). A count that fills its last page exactly costs one empty page.
   let page = Math.ceil(entries.length / PER_PAGE);
-  const mayHaveMore = () => changedFiles === undefined || entries.length < changedFiles;
-  while (mayHaveMore() && entries.length === page * PER_PAGE && page < MAX_PAGES) {
+  while (entries.length === page * PER_PAGE && page < MAX_PAGES) {
     const next = await fetchPage(++page);
     entries.push(...next);
     if (next.length < PER_PAGE) break;

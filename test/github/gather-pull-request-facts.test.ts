@@ -1,5 +1,6 @@
 // gatherPullRequestFacts against the simulator: files and their pages, the cap, missing patches,
 // base-commit config and attributes, config changes, linked issues.
+import type { ApiPullRequest } from "../../shared/github/api-pull-request.js";
 import { gatherPullRequestFacts } from "../../shared/github/gather-pull-request-facts.js";
 import type { PrFileSeed } from "../github-simulator/index.js";
 import { addedPatch, startSimClient, type SimClient } from "./sim-client.js";
@@ -76,9 +77,11 @@ describe("gatherPullRequestFacts", () => {
     });
   });
 
+  // A count that fills its last page exactly costs one more (empty) page: the count comes from
+  // the event and may be stale, so only a short page proves the list has ended.
   it.each([
     [30, 1],
-    [100, 1],
+    [100, 2],
     [250, 3],
   ])("lists %i files in %i pages of 100", async (count, pages) => {
     seedPull(manyFiles(count));
@@ -87,6 +90,19 @@ describe("gatherPullRequestFacts", () => {
     expect(facts.filesTruncated).toBe(false);
     expect(filePages()).toHaveLength(pages);
     expect(filePages().every((r) => r.query.per_page === "100")).toBe(true);
+  });
+
+  it("reads past a stale file count from the event: files pushed since are not dropped", async () => {
+    seedPull(manyFiles(250));
+    const current = await s.client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      owner: "acme",
+      repo: "shop",
+      pull_number: 7,
+    });
+    const pullRequest = { ...(current.data as ApiPullRequest), changed_files: 150 };
+    const { facts } = await gatherPullRequestFacts(s.client, { ...where, pullRequest });
+    expect(facts.files).toHaveLength(250);
+    expect(facts.filesTruncated).toBe(false);
   });
 
   it("stops at GitHub's 3,000-file cap and says the list is truncated", async () => {
@@ -242,6 +258,14 @@ describe("gatherPullRequestFacts", () => {
       expect.objectContaining({ ref: "acme/other#3", exists: true, state: "open" }),
       { ref: "acme/shop#404", exists: false },
     ]);
+  });
+
+  it("leaves an item in another repository unverified on 404: the token may not see it", async () => {
+    seedPull([], "Risk item: acme/private-risks#12, and acme/shop#404");
+
+    const { facts } = await gatherPullRequestFacts(s.client, where);
+
+    expect(facts.linkedItems).toEqual([{ ref: "acme/shop#404", exists: false }]);
   });
 
   it("looks nothing up when linked-risks is off", async () => {
