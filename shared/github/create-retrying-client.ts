@@ -1,5 +1,6 @@
 // Wraps a client so rate limits and transient 5xx are retried, bounded in count and in wait.
-// A POST that failed with 5xx is never re-sent: the caller re-reads state instead (see upsert).
+// A POST (or an update that appends, like check-run annotations) that failed with 5xx is never
+// re-sent: the caller re-reads state instead (see upsert).
 import type { GitHubClient } from "./github-client.js";
 import { retryDelay } from "./retry-delay.js";
 
@@ -33,7 +34,11 @@ export function createRetryingClient(
           return await client.request(route, params);
         } catch (error) {
           if (attempt >= maxRetries) throw error;
-          const method = /^([A-Z]+) /.exec(route)?.[1] ?? String(params?.method ?? "GET");
+          const named = /^([A-Z]+) /.exec(route)?.[1] ?? String(params?.method ?? "GET");
+          // GitHub appends a check-run update's annotations: sending one again duplicates them,
+          // so such an update is retried only like a create (never after a 5xx).
+          const appends = /check-runs/.test(route) && hasAnnotations(params);
+          const method = appends ? "POST" : named;
           const decision = retryDelay(error, { method, attempt, baseDelayMs, nowMs: now() });
           if (!decision.retry || decision.delayMs > maxWaitMs) throw error;
           options.onRetry?.({ route, attempt: attempt + 1, ...decision });
@@ -42,4 +47,9 @@ export function createRetryingClient(
       }
     },
   };
+}
+
+function hasAnnotations(params: Record<string, unknown> | undefined): boolean {
+  const output = params?.output as { annotations?: unknown[] } | undefined;
+  return (output?.annotations?.length ?? 0) > 0;
 }

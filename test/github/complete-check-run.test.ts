@@ -3,6 +3,7 @@
 import type { CheckAnnotation } from "../../shared/github/complete-check-run.js";
 import { completeCheckRun } from "../../shared/github/complete-check-run.js";
 import { startCheckRun } from "../../shared/github/start-check-run.js";
+import { serverError } from "../github-simulator/index.js";
 import { startSimClient, type SimClient } from "./sim-client.js";
 
 const repo = { owner: "acme", repo: "shop" };
@@ -53,5 +54,23 @@ describe("completeCheckRun", () => {
       ...Array<undefined>(requests - 1).fill(undefined),
       "completed",
     ]);
+  });
+
+  it("never sends annotations twice: a batch lost to a 5xx after GitHub stored it is not retried", async () => {
+    const id = await startCheckRun(s.client, repo, "a".repeat(40), "d");
+    s.sim.fail({ ...serverError(502), method: "PATCH", afterWrite: true, times: 1 });
+    const annotations = Array.from({ length: 60 }, (_, i) => annotation(i + 1));
+    await expect(
+      completeCheckRun(s.client, repo, id, { conclusion: "failure", output, annotations }),
+    ).rejects.toMatchObject({ status: 502 });
+    expect(s.sim.state.checkRuns[0]?.annotations).toHaveLength(50);
+    expect(s.sim.requests.filter((r) => r.method === "PATCH")).toHaveLength(1);
+  });
+
+  it("retries the final update when it carries no annotations (repeating it is harmless)", async () => {
+    const id = await startCheckRun(s.client, repo, "a".repeat(40), "d");
+    s.sim.fail({ ...serverError(502), method: "PATCH", times: 1 });
+    await completeCheckRun(s.client, repo, id, { conclusion: "success", output, annotations: [] });
+    expect(s.sim.state.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "success" });
   });
 });
