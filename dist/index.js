@@ -33764,7 +33764,9 @@ function createRetryingClient(client, options = {}) {
           return await client.request(route, params);
         } catch (error63) {
           if (attempt >= maxRetries) throw error63;
-          const method = /^([A-Z]+) /.exec(route)?.[1] ?? String(params?.method ?? "GET");
+          const named = /^([A-Z]+) /.exec(route)?.[1] ?? String(params?.method ?? "GET");
+          const appends = /check-runs/.test(route) && hasAnnotations(params);
+          const method = appends ? "POST" : named;
           const decision = retryDelay(error63, { method, attempt, baseDelayMs, nowMs: now() });
           if (!decision.retry || decision.delayMs > maxWaitMs) throw error63;
           options.onRetry?.({ route, attempt: attempt + 1, ...decision });
@@ -33773,6 +33775,10 @@ function createRetryingClient(client, options = {}) {
       }
     }
   };
+}
+function hasAnnotations(params) {
+  const output2 = params?.output;
+  return (output2?.annotations?.length ?? 0) > 0;
 }
 
 // action/create-action-client.ts
@@ -33789,7 +33795,7 @@ function createActionClient(token, apiUrl) {
 var ZERO_WIDTH_SPACE = "\u200B";
 function neutralizeCommands(text2) {
   return text2.split(/\r\n|\r|\n/).map(
-    (line) => line.replace(/^(\s*)(:)(:)/, `$1$2${ZERO_WIDTH_SPACE}$3`).replace(/^(\s*)(#)(#\[)/, `$1$2${ZERO_WIDTH_SPACE}$3`)
+    (line) => line.replace(/^(\s*)(:)(:)/, `$1$2${ZERO_WIDTH_SPACE}$3`).replace(/##\[/g, `#${ZERO_WIDTH_SPACE}#[`)
   ).join("\n");
 }
 
@@ -54371,8 +54377,7 @@ async function listPullRequestFiles(client, pr, changedFiles) {
     entries.push(...results.flat());
   }
   let page = Math.ceil(entries.length / PER_PAGE);
-  const mayHaveMore = () => changedFiles === void 0 || entries.length < changedFiles;
-  while (mayHaveMore() && entries.length === page * PER_PAGE && page < MAX_PAGES) {
+  while (entries.length === page * PER_PAGE && page < MAX_PAGES) {
     const next = await fetchPage(++page);
     entries.push(...next);
     if (next.length < PER_PAGE) break;
@@ -54580,8 +54585,36 @@ var BLOCK_START = /^(?:`{3,}|~{3,}|#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|[-*_](?:\s*[-*
 function oneLine(markdown, max = MAX_LINE_CHARS) {
   const line = neutralizeMarkup(markdown, "inline").replace(/\s*\n\s*/g, " ").trim().replace(BLOCK_START, (start) => `\\${start}`).replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
   if (line.length <= max) return line;
-  const cut = cutToFit(line, max - 1, "utf16").replace(/(?<!\\)(\\\\)*\\$/, "$1");
+  let cut = cutToFit(line, max - 1, "utf16").replace(/(?<!\\)(\\\\)*\\$/, "$1");
+  const open3 = firstUnclosedRun(cut);
+  if (open3 >= 0) cut = cut.slice(0, open3);
   return `${cut}\u2026`;
+}
+function firstUnclosedRun(text2) {
+  let i = 0;
+  while (i < text2.length) {
+    if (text2[i] === "\\") {
+      i += 2;
+      continue;
+    }
+    if (text2[i] !== "`") {
+      i += 1;
+      continue;
+    }
+    const length = runLength(text2, i);
+    let j = i + length;
+    while (j < text2.length && !(text2[j] === "`" && runLength(text2, j) === length)) {
+      j += text2[j] === "`" ? runLength(text2, j) : 1;
+    }
+    if (j >= text2.length) return i;
+    i = j + length;
+  }
+  return -1;
+}
+function runLength(text2, start) {
+  let end = start;
+  while (text2[end] === "`") end += 1;
+  return end - start;
 }
 
 // shared/core/render/status-labels.ts
@@ -55813,7 +55846,7 @@ function indentOf(line) {
   while (i < 3 && line[i] === " ") i += 1;
   return i;
 }
-function runLength(line, from, char) {
+function runLength2(line, from, char) {
   let end = from;
   while (line[end] === char) end += 1;
   return end - from;
@@ -55822,14 +55855,14 @@ function openCodeFence(line) {
   const at = indentOf(line);
   const char = line[at];
   if (char !== "`" && char !== "~") return null;
-  const length = runLength(line, at, char);
+  const length = runLength2(line, at, char);
   if (length < 3) return null;
   if (char === "`" && line.indexOf("`", at + length) >= 0) return null;
   return { char, length };
 }
 function closesCodeFence(line, fence) {
   const at = indentOf(line);
-  const length = runLength(line, at, fence.char);
+  const length = runLength2(line, at, fence.char);
   return length >= fence.length && line.slice(at + length).trim() === "";
 }
 
@@ -55889,6 +55922,20 @@ function stripCode(markdown) {
     }
   }
   flush();
+  return kept.join("\n");
+}
+function stripCodeBlocks(markdown) {
+  const kept = [];
+  let fence = null;
+  for (const line of splitLines(markdown)) {
+    if (fence !== null) {
+      if (closesCodeFence(line, fence)) fence = null;
+      kept.push("");
+      continue;
+    }
+    fence = openCodeFence(line);
+    kept.push(fence === null ? line : "");
+  }
   return kept.join("\n");
 }
 
@@ -57074,7 +57121,7 @@ var rolloutNotesRule = (facts, config2, context3) => {
       metrics: { applies: false, sectionFound: false, missing: [], words: 0 }
     });
   }
-  const section = findSection(stripHtmlComments(facts.body), config2.section);
+  const section = findSection(stripCodeBlocks(stripHtmlComments(facts.body)), config2.section);
   if (section === null) {
     const required2 = config2.require.length > 0 ? ` (required: ${itemNames(config2.require)})` : "";
     return result(config2, {
@@ -57442,11 +57489,11 @@ function notesFor(facts, invalidRisk) {
 
 // shared/github/gather-linked-items.ts
 var REF = /^([^/]+)\/([^#]+)#(\d+)$/;
-async function gatherLinkedItems(client, refs) {
-  const items = await Promise.all(refs.map((ref) => lookUp2(client, ref)));
+async function gatherLinkedItems(client, refs, repository) {
+  const items = await Promise.all(refs.map((ref) => lookUp2(client, ref, repository)));
   return items.filter((item) => item !== null);
 }
-async function lookUp2(client, ref) {
+async function lookUp2(client, ref, repository) {
   const match = REF.exec(ref);
   if (match === null) return null;
   try {
@@ -57469,7 +57516,8 @@ async function lookUp2(client, ref) {
     };
   } catch (error63) {
     const status = statusOf(error63);
-    if (status === 404 || status === 410) return { ref, exists: false };
+    const ownRepository = `${match[1]}/${match[2]}`.toLowerCase() === repository.toLowerCase();
+    if (ownRepository && (status === 404 || status === 410)) return { ref, exists: false };
     return null;
   }
 }
@@ -57552,7 +57600,7 @@ async function gatherPullRequestFacts(client, options) {
     const rule = config3.result.ok ? config3.result.config.rules["linked-risks"] : null;
     if (rule === null || rule.level === "off") return { config: config3, linkedItems: [] };
     const refs = findRiskReferences(body, rule.patterns, repository).github;
-    return { config: config3, linkedItems: await gatherLinkedItems(client, refs) };
+    return { config: config3, linkedItems: await gatherLinkedItems(client, refs, repository) };
   });
   const [listed, read, { config: config2, linkedItems }] = await Promise.all([
     listPullRequestFiles(client, { owner, repo, number: number4 }, pr.changed_files),
