@@ -37885,7 +37885,7 @@ function handleIntersectionResults(result2, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect2 = (iss, side) => {
+  const collect3 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -37906,11 +37906,11 @@ function handleIntersectionResults(result2, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect2(iss, "l"))
+    if (!collect3(iss, "l"))
       result2.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect2(iss, "r"))
+    if (!collect3(iss, "r"))
       result2.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -56067,10 +56067,9 @@ function mapCoveragePath(reportPath, roots, index) {
   return matchBySuffix([path6, ...underRoots].map(pathSegments), index);
 }
 function matchBySuffix(queries, index) {
-  const basename = queries[0]?.[queries[0].length - 1] ?? "";
   let best = { contained: false, common: 0 };
   let winners = [];
-  for (const file2 of index.named(basename)) {
+  for (const file2 of index.suffixCandidates(queries)) {
     const score = bestScore(queries, file2.segments);
     if (!score.contained && score.common < 2) continue;
     const order = compare(score, best);
@@ -56118,22 +56117,49 @@ function compare(a, b) {
 // shared/core/coverage/repo-path-index.ts
 function createRepoPathIndex(repoFiles) {
   const exact = /* @__PURE__ */ new Map();
-  const byName = /* @__PURE__ */ new Map();
+  const root = { children: /* @__PURE__ */ new Map() };
   for (const path6 of repoFiles) {
     const normalized = normalizeCoveragePath(path6);
     if (normalized === "" || exact.has(normalized)) continue;
     exact.set(normalized, path6);
     const segments = pathSegments(normalized);
-    const basename = segments[segments.length - 1] ?? "";
-    const list3 = byName.get(basename) ?? [];
-    list3.push({ path: path6, segments });
-    byName.set(basename, list3);
+    let node2 = root;
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const segment = segments[i] ?? "";
+      let child = node2.children.get(segment);
+      if (!child) {
+        child = { children: /* @__PURE__ */ new Map() };
+        node2.children.set(segment, child);
+      }
+      node2 = child;
+    }
+    node2.file = { path: path6, segments, order: exact.size };
   }
   return {
     size: exact.size,
     exact: (normalized) => exact.get(normalized),
-    named: (basename) => byName.get(basename) ?? []
+    suffixCandidates: (queries) => {
+      const found = /* @__PURE__ */ new Map();
+      for (const query of queries) {
+        let node2 = root;
+        for (let i = query.length - 1; i >= 0; i--) {
+          const child = node2.children.get(query[i] ?? "");
+          if (!child) break;
+          node2 = child;
+          if (node2.file) found.set(node2.file.path, node2.file);
+        }
+        if (node2 !== root) collect(node2, found);
+      }
+      return [...found.values()].sort((a, b) => a.order - b.order);
+    }
   };
+}
+function collect(node2, into) {
+  const stack = [node2];
+  for (let next = stack.pop(); next !== void 0; next = stack.pop()) {
+    if (next.file) into.set(next.file.path, next.file);
+    stack.push(...next.children.values());
+  }
 }
 
 // shared/core/coverage/merge-coverage.ts
@@ -56487,7 +56513,7 @@ function compilePatterns(patterns) {
   });
   return { compiled, errors };
 }
-function collect(text2, repository, patterns) {
+function collect2(text2, repository, patterns) {
   const found = [];
   const scan = (regex, read) => {
     const seen = /* @__PURE__ */ new Set();
@@ -56521,7 +56547,7 @@ function collect(text2, repository, patterns) {
 function findRiskReferences(body, patterns, repository) {
   const { compiled, errors } = compilePatterns(patterns);
   const text2 = stripCode(stripHtmlComments(body));
-  const found = collect(text2, repository, compiled).sort((a, b) => a.index - b.index);
+  const found = collect2(text2, repository, compiled).sort((a, b) => a.index - b.index);
   const seen = /* @__PURE__ */ new Set();
   const result2 = { github: [], other: [], errors, truncated: false };
   for (const { github, ref } of found) {

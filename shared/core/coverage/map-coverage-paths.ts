@@ -74,10 +74,9 @@ interface Score {
 }
 
 function matchBySuffix(queries: string[][], index: RepoPathIndex): CoveragePathMatch {
-  const basename = queries[0]?.[queries[0].length - 1] ?? "";
   let best: Score = { contained: false, common: 0 };
   let winners: RepoFile[] = [];
-  for (const file of index.named(basename)) {
+  for (const file of index.suffixCandidates(queries)) {
     const score = bestScore(queries, file.segments);
     // A shared basename alone is no evidence that two paths are the same file.
     if (!score.contained && score.common < 2) continue;

@@ -150,3 +150,22 @@ describe("mapCoveragePaths", () => {
     });
   });
 });
+
+describe("mapCoveragePath in a monorepo of many same-named files", () => {
+  it("maps every absolute path to its own package's file", () => {
+    const files = Array.from({ length: 8000 }, (_, i) => `packages/p${i}/src/index.ts`);
+    const monorepo = createRepoPathIndex([...files, "index.ts"]);
+    const mapped = files.map((file) =>
+      mapCoveragePath(`/home/runner/work/mono/mono/${file}`, [], monorepo),
+    );
+    expect(mapped.every((match, i) => match.ok && match.repoPath === files[i])).toBe(true);
+    expect(mapCoveragePath("src/index.ts", [], monorepo)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^ambiguous: 8000 repository files match equally well/),
+    });
+    expect(mapCoveragePath("/ci/checkout/index.ts", [], monorepo)).toEqual({
+      ok: true,
+      repoPath: "index.ts",
+    });
+  });
+});
