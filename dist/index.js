@@ -56482,11 +56482,14 @@ var MAX_RISK_REFERENCES = 50;
 var OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
 var REPO = "[A-Za-z0-9._-]{1,100}";
 var URL_REF = new RegExp(
-  `\\bhttps?://[^\\s/?#]{1,253}/(${OWNER})/(${REPO})/(?:issues|pull)/(\\d{1,10})(?!\\d)`,
+  `\\bhttps?://[^\\s/?#]{1,253}/(${OWNER})/(${REPO})/(?:issues|pull)/(0{0,9}[1-9]\\d{0,9})(?!\\d)`,
   "g"
 );
-var FULL_REF = new RegExp(`(?<![\\w./-])(${OWNER})/(${REPO})#(\\d{1,10})(?![\\w])`, "g");
-var SHORT_REF = /(?<![\w/#&.-])#(\d{1,10})(?!\w)/g;
+var FULL_REF = new RegExp(
+  `(?<![\\w./-])(${OWNER})/(${REPO})#(0{0,9}[1-9]\\d{0,9})(?![\\w])`,
+  "g"
+);
+var SHORT_REF = /(?<![\w/#&.-])#(0{0,9}[1-9]\d{0,9})(?!\w)/g;
 function canonical(owner, repo, number4) {
   return `${owner}/${repo}#${Number(number4)}`;
 }

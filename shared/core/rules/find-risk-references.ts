@@ -23,11 +23,14 @@ export const MAX_RISK_REFERENCES = 50;
 const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
 const REPO = "[A-Za-z0-9._-]{1,100}";
 const URL_REF = new RegExp(
-  `\\bhttps?://[^\\s/?#]{1,253}/(${OWNER})/(${REPO})/(?:issues|pull)/(\\d{1,10})(?!\\d)`,
+  `\\bhttps?://[^\\s/?#]{1,253}/(${OWNER})/(${REPO})/(?:issues|pull)/(0{0,9}[1-9]\\d{0,9})(?!\\d)`,
   "g",
 );
-const FULL_REF = new RegExp(`(?<![\\w./-])(${OWNER})/(${REPO})#(\\d{1,10})(?![\\w])`, "g");
-const SHORT_REF = /(?<![\w/#&.-])#(\d{1,10})(?!\w)/g;
+const FULL_REF = new RegExp(
+  `(?<![\\w./-])(${OWNER})/(${REPO})#(0{0,9}[1-9]\\d{0,9})(?![\\w])`,
+  "g",
+);
+const SHORT_REF = /(?<![\w/#&.-])#(0{0,9}[1-9]\d{0,9})(?!\w)/g;
 
 interface Found {
   index: number;

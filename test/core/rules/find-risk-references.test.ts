@@ -41,6 +41,10 @@ describe("findRiskReferences", () => {
     ["a number followed by letters", "#12abc"],
     ["a heading", "# 12 things"],
     ["a gitlab URL", "https://gitlab.com/acme/shop/-/issues/4"],
+    [
+      "issue number 0 (numbers start at 1)",
+      "#0, acme/shop#0, https://github.com/acme/shop/issues/0",
+    ],
   ])("ignores %s", (_case, body) => {
     expect(find(body)).toEqual({ github: [], other: [], errors: [], truncated: false });
   });
