@@ -9,6 +9,8 @@ import { handleIssueComment } from "./handle-issue-comment.js";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handle-pull-request.js";
 import { handleCheckRunRerequested, handleCheckSuiteRerequested } from "./handle-rerequest.js";
 import { handleWorkflowRun } from "./handle-workflow-run.js";
+import type { GitHubClient } from "../shared/github/github-client.js";
+import { readAppSlug } from "../shared/github/read-app-slug.js";
 
 export type { AppOptions } from "./app-runtime.js";
 
@@ -54,9 +56,5 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
 }
 
 async function readSlug(app: Probot): Promise<string> {
-  const octokit = await app.auth();
-  const response = await octokit.request("GET /app");
-  const slug = (response.data as { slug?: unknown } | null)?.slug;
-  if (typeof slug !== "string") throw new Error("GET /app returned no slug");
-  return slug;
+  return readAppSlug((await app.auth()) as unknown as GitHubClient);
 }

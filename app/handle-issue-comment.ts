@@ -3,11 +3,9 @@
 // author_association), and is recorded with who, when, why and the head commit it covers.
 import type { Context } from "probot";
 import { codeSpan, escapeMarkdown } from "../shared/core/render/escape-markdown.js";
-import {
-  statusOf,
-  type GitHubClient,
-  type PullRequestRef,
-} from "../shared/github/github-client.js";
+import { postIssueComment } from "../shared/github/post-issue-comment.js";
+import { readPullRequest } from "../shared/github/read-pull-request.js";
+import { readRepositoryRole } from "../shared/github/read-repository-role.js";
 import { baseRequest, type AppRuntime } from "./app-runtime.js";
 import { parseCommand } from "./overrides/parse-command.js";
 import { runEvaluation } from "./run-evaluation.js";
@@ -25,12 +23,12 @@ export async function handleIssueComment(
   const client = runtime.clientFor(context.octokit);
   const pr = { owner: repository.owner.login, repo: repository.name, number: issue.number };
   const login = comment.user?.login ?? "";
-  if (command.kind === "invalid") return reply(client, pr, command.message);
+  if (command.kind === "invalid") return postIssueComment(client, pr, command.message);
 
   if (command.kind === "override") {
-    const role = await repositoryRole(client, pr, login);
+    const role = await readRepositoryRole(client, pr, login);
     if (!ALLOWED_ROLES.has(role)) {
-      return reply(
+      return postIssueComment(
         client,
         pr,
         `${escapeMarkdown(login)}: ${codeSpan("/shipgate override")} needs write, maintain or admin permission on this repository (yours: ${role}). Ask a maintainer to override, or fix the rule.`,
@@ -38,12 +36,7 @@ export async function handleIssueComment(
     }
   }
   await runtime.queue.run(`${pr.owner}/${pr.repo}#${pr.number}`, async () => {
-    const head = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-      owner: pr.owner,
-      repo: pr.repo,
-      pull_number: pr.number,
-    });
-    const pullRequest = head.data as { head: { sha: string }; state?: string };
+    const pullRequest = await readPullRequest(client, pr);
     if (pullRequest.state === "closed") return;
     const sha = pullRequest.head.sha;
     const at = runtime
@@ -54,7 +47,7 @@ export async function handleIssueComment(
       ...baseRequest(runtime, context, client),
       ...pr,
       headSha: sha,
-      pullRequest: head.data as never,
+      pullRequest,
       ...(command.kind === "override"
         ? {
             updateState: (state) => ({
@@ -67,31 +60,5 @@ export async function handleIssueComment(
           }
         : {}),
     });
-  });
-}
-
-/** The role GitHub reports (`role_name`), falling back to the legacy `permission` field. */
-async function repositoryRole(client: GitHubClient, repo: PullRequestRef, username: string) {
-  let response;
-  try {
-    response = await client.request(
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
-      { owner: repo.owner, repo: repo.repo, username },
-    );
-  } catch (error) {
-    // GitHub answers 404 for someone who is not a collaborator at all.
-    if (statusOf(error) === 404) return "none";
-    throw error;
-  }
-  const data = response.data as { role_name?: string; permission?: string };
-  return String(data.role_name ?? data.permission ?? "none");
-}
-
-async function reply(client: GitHubClient, pr: PullRequestRef, body: string): Promise<void> {
-  await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: pr.owner,
-    repo: pr.repo,
-    issue_number: pr.number,
-    body,
   });
 }

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { locateKeyPath } from "../../shared/core/config/locate-key-path.js";
 import { statusOf, type GitHubClient } from "../../shared/github/github-client.js";
 import { readFileAtRef } from "../../shared/github/read-file-at-ref.js";
+import { readDefaultBranch } from "../../shared/github/read-default-branch.js";
 import { mergeExtendedConfig, parseExtends } from "./merge-extended-config.js";
 import { parseAppConfig, type AppConfigResult } from "./parse-app-config.js";
 
@@ -38,11 +39,7 @@ export async function resolveAppConfig(
   if (base === null) return fail('must name a repository, e.g. "my-org/.github"');
   let baseText: string | null;
   try {
-    const repo = await client.request("GET /repos/{owner}/{repo}", {
-      owner: base.owner,
-      repo: base.repo,
-    });
-    const ref = String((repo.data as { default_branch?: unknown }).default_branch ?? "main");
+    const ref = await readDefaultBranch(client, { owner: base.owner, repo: base.repo });
     baseText = await readFileAtRef(client, {
       owner: base.owner,
       repo: base.repo,
