@@ -38,6 +38,12 @@ export interface CoverageReport {
   files: FileCoverage[];
   /** Cobertura `<source>` roots (and similar): prefixes to strip when mapping paths. */
   sourceRoots: string[];
+  /** Line records read (LCOV DA lines, XML line elements, Go blocks, Istanbul statements). */
+  recordsUsed: number;
+  /** Records that could not be used and were skipped; the rest of the report still counts. */
+  recordsSkipped: number;
+  /** Why the first skipped record was skipped, with its position in the report. */
+  firstSkipped: string | null;
 }
 
 /** A report the adapter could not use, and why; the other reports are still used. */

@@ -15,6 +15,9 @@ function lcov(path: string, hits: Record<number, number>): CoverageReport {
     source: "coverage/lcov.info",
     format: "lcov",
     sourceRoots: [],
+    recordsUsed: 1,
+    recordsSkipped: 0,
+    firstSkipped: null,
     files: [
       {
         path,

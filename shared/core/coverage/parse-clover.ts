@@ -11,6 +11,8 @@ import {
   parseXmlDocument,
   type XmlElement,
 } from "./xml-document.js";
+import { clip } from "./parse-count.js";
+import { createRecordTally } from "./record-tally.js";
 import { createXmlLineReader } from "./xml-line-reader.js";
 
 const EXECUTABLE = new Set(["stmt", "cond", "method"]);
@@ -19,27 +21,31 @@ export function parseClover(text: string, source: string): CoverageReport {
   const { root } = parseXmlDocument(text, source, []);
   const istanbul = writtenByIstanbul(root);
   const table = createFileCoverageTable();
+  const tally = createRecordTally(source);
   for (const element of descendants(root, "file")) {
     const raw = attr(element, "path") ?? attr(element, "name");
     if (raw === undefined || raw.trim() === "") continue;
     const path = decodeXmlEntities(raw.trim());
     const file = table.file(path);
-    const read = createXmlLineReader(source, `file "${path}"`, "line");
+    const read = createXmlLineReader(tally, `file "${clip(path, 120)}"`, "line");
     for (const line of children(element, "line")) {
       const type = attr(line, "type");
       if (type === undefined || !EXECUTABLE.has(type)) continue;
       const number = read.lineNumber(line, "num");
-      addHits(file, number, read.count(line, "count"));
+      const hits = number === null ? null : read.count(line, "count");
+      const trueCount = hits === null || type !== "cond" ? 0 : read.count(line, "truecount");
+      const falseCount = trueCount === null || type !== "cond" ? 0 : read.count(line, "falsecount");
+      if (number === null || hits === null || trueCount === null || falseCount === null) continue;
+      tally.use();
+      addHits(file, number, hits);
       if (type !== "cond") continue;
-      const trueCount = read.count(line, "truecount");
-      const falseCount = read.count(line, "falsecount");
       // Clover counts how often a condition was true and false: one side never seen is partial.
       // Istanbul writes branches taken and branches missed into the same attributes instead.
       const partial = istanbul ? falseCount > 0 : trueCount === 0 || falseCount === 0;
       if (partial) file.partialLines.add(number);
     }
   }
-  return { source, format: "clover", files: table.files(), sourceRoots: [] };
+  return { source, format: "clover", files: table.files(), sourceRoots: [], ...tally.counts };
 }
 
 /** Istanbul's clover reporter has written `clover="3.2.0"` and `name="All files"` since 2015. */

@@ -11,6 +11,8 @@ import {
   parseXmlDocument,
   textOf,
 } from "./xml-document.js";
+import { clip } from "./parse-count.js";
+import { createRecordTally } from "./record-tally.js";
 import { createXmlLineReader } from "./xml-line-reader.js";
 
 const CONDITIONS = /\((\d+)\/(\d+)\)/;
@@ -26,17 +28,21 @@ export function parseCobertura(text: string, source: string): CoverageReport {
     .filter((value) => value !== "");
 
   const table = createFileCoverageTable();
+  const tally = createRecordTally(source);
   for (const clazz of descendants(root, "class")) {
     const filename = attr(clazz, "filename");
     // diff-cover skips classes without a file name; they cannot be placed on a diff.
     if (filename === undefined || filename.trim() === "") continue;
     const path = decodeXmlEntities(filename.trim());
     const file = table.file(path);
-    const read = createXmlLineReader(source, `class "${path}"`, "line");
+    const read = createXmlLineReader(tally, `class "${clip(path, 120)}"`, "line");
     for (const lines of children(clazz, "lines")) {
       for (const line of children(lines, "line")) {
         const number = read.lineNumber(line, "number");
-        addHits(file, number, read.count(line, "hits"));
+        const hits = number === null ? null : read.count(line, "hits");
+        if (number === null || hits === null) continue;
+        tally.use();
+        addHits(file, number, hits);
         if (attr(line, "branch") === "true") {
           const conditions = CONDITIONS.exec(attr(line, "condition-coverage") ?? "");
           if (conditions !== null && Number(conditions[1]) < Number(conditions[2])) {
@@ -46,5 +52,5 @@ export function parseCobertura(text: string, source: string): CoverageReport {
       }
     }
   }
-  return { source, format: "cobertura", files: table.files(), sourceRoots };
+  return { source, format: "cobertura", files: table.files(), sourceRoots, ...tally.counts };
 }

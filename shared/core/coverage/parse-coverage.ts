@@ -59,6 +59,12 @@ export function parseCoverage(text: string, source: string): ParseCoverageResult
     if (error instanceof CoverageParseError) return fail(error.message);
     throw error;
   }
+  if (report.recordsUsed === 0 && report.firstSkipped !== null) {
+    return fail(
+      `${report.firstSkipped} (${report.recordsSkipped} ${report.recordsSkipped === 1 ? "record" : "records"} ` +
+        "skipped, none usable)",
+    );
+  }
   if (report.files.length === 0) {
     return fail(
       `${source}: this ${FORMAT_NAMES[format]} report lists no files. ` +

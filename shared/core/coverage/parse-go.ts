@@ -4,6 +4,7 @@ import type { CoverageReport } from "../types.js";
 import { CoverageParseError } from "./coverage-parse-error.js";
 import { createFileCoverageTable } from "./file-coverage-table.js";
 import { clip, MAX_LINE_NUMBER } from "./parse-count.js";
+import { createRecordTally, type RecordTally } from "./record-tally.js";
 
 const MODE = /^mode: (set|count|atomic)$/;
 const POSITION = /^(\d+)\.\d+,(\d+)\.\d+$/;
@@ -22,7 +23,8 @@ interface Block {
 }
 
 export function parseGo(text: string, source: string): CoverageReport {
-  const blocks = readBlocks(text, source);
+  const tally = createRecordTally(source);
+  const blocks = readBlocks(text, source, tally);
   const table = createFileCoverageTable();
   const unrunLines = new Map<string, Set<number>>();
   let total = 0;
@@ -44,64 +46,77 @@ export function parseGo(text: string, source: string): CoverageReport {
     const file = table.file(path);
     for (const line of unrun) file.partialLines.add(line); // kept only where some block ran
   }
-  return { source, format: "go", files: table.files(), sourceRoots: [] };
+  return { source, format: "go", files: table.files(), sourceRoots: [], ...tally.counts };
 }
 
 /**
  * Blocks by position. A block listed twice (profiles of several packages) is merged as
  * `go tool cover` merges it: in set mode it ran if either ran, otherwise the counts add up.
  */
-function readBlocks(text: string, source: string): Map<string, Block> {
+function readBlocks(text: string, source: string, tally: RecordTally): Map<string, Block> {
   const blocks = new Map<string, Block>();
   let mode: string | null = null;
   const lines = text.split("\n");
   let lineNo = 0;
-  const fail = (detail: string): never => {
-    throw new CoverageParseError(source, detail, lineNo);
-  };
+  const skip = (detail: string): void => tally.skip(detail, lineNo);
   for (const raw of lines) {
     lineNo += 1;
     const line = raw.trim(); // trim() also drops a byte-order mark
     if (line === "") continue;
     const modeMatch = MODE.exec(line);
     if (modeMatch !== null) {
-      // Concatenated profiles repeat the header; that is fine as long as the modes agree.
-      if (mode !== null && mode !== modeMatch[1])
-        fail(`mode ${modeMatch[1]} differs from the earlier mode ${mode}`);
-      mode = modeMatch[1] ?? null;
+      // Concatenated profiles repeat the header; a different mode changes how counts merge.
+      if (mode !== null && mode !== modeMatch[1]) {
+        skip(`mode ${modeMatch[1]} differs from the earlier mode ${mode}; counts merge as ${mode}`);
+      } else {
+        mode = modeMatch[1] ?? null;
+      }
       continue;
     }
-    if (mode === null)
-      fail('a Go cover profile must start with "mode: set", "mode: count" or "mode: atomic"');
-    const block = readBlock(line);
-    if (block === null) {
-      fail(
-        `"${clip(line, 80)}" is not a profile block ` +
-          "(expected file.go:line.col,line.col statements count)",
+    if (mode === null) {
+      throw new CoverageParseError(
+        source,
+        'a Go cover profile must start with "mode: set", "mode: count" or "mode: atomic"',
+        lineNo,
       );
     }
-    const { key, path, startLine, endLine, statements, count } = block as Block & { key: string };
-    if (startLine < 1 || endLine > MAX_LINE_NUMBER) fail("block has a line number out of range");
-    if (endLine < startLine)
-      fail(`block ends (line ${endLine}) before it starts (line ${startLine})`);
-    if (endLine - startLine >= MAX_BLOCK_LINES) {
-      fail(`block spans ${endLine - startLine + 1} lines, more than any real block`);
+    const block = readBlock(line);
+    const problem = block === null ? null : blockProblem(block);
+    if (block === null || problem !== null) {
+      skip(
+        problem ??
+          `"${clip(line, 80)}" is not a profile block (expected file.go:line.col,line.col statements count)`,
+      );
+      continue;
     }
-    if (!Number.isSafeInteger(count) || !Number.isSafeInteger(statements)) {
-      fail("block has a count too large to be real");
-    }
+    const { key, path, startLine, endLine, statements, count } = block;
     const known = blocks.get(key);
     if (known === undefined) {
       blocks.set(key, { path, startLine, endLine, statements, count });
     } else if (known.statements !== statements) {
-      fail(`block ${clip(key, 80)} appears twice with different statement counts`);
+      skip(`block ${clip(key, 80)} appears twice with different statement counts`);
+      continue;
     } else {
       known.count = mode === "set" ? Math.max(known.count, count) : known.count + count;
     }
+    tally.use();
   }
   if (mode === null)
     throw new CoverageParseError(source, 'has no "mode:" line: not a Go cover profile');
   return blocks;
+}
+
+function blockProblem({ startLine, endLine, statements, count }: Block): string | null {
+  if (startLine < 1 || endLine > MAX_LINE_NUMBER) return "block has a line number out of range";
+  if (endLine < startLine)
+    return `block ends (line ${endLine}) before it starts (line ${startLine})`;
+  if (endLine - startLine >= MAX_BLOCK_LINES) {
+    return `block spans ${endLine - startLine + 1} lines, more than any real block`;
+  }
+  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(statements)) {
+    return "block has a count too large to be real";
+  }
+  return null;
 }
 
 /** `path:start.col,end.col statements count`, read from the right: Windows paths contain colons. */

@@ -6,9 +6,10 @@ import { CoverageParseError } from "./coverage-parse-error.js";
 import { createFileCoverageTable } from "./file-coverage-table.js";
 import { checkHitCount, clip } from "./parse-count.js";
 import { readJson } from "./read-json.js";
+import { createRecordTally, type RecordTally } from "./record-tally.js";
 
 type Json = Record<string, unknown>;
-type Fail = (detail: string) => never;
+type Skip = (detail: string) => void;
 
 export function parseIstanbul(text: string, source: string): CoverageReport {
   const map = readJson(text, source);
@@ -19,67 +20,87 @@ export function parseIstanbul(text: string, source: string): CoverageReport {
     );
   }
   const table = createFileCoverageTable();
+  const tally = createRecordTally(source);
   for (const [key, value] of Object.entries(map)) {
-    const fail: Fail = (detail) => {
-      throw new CoverageParseError(source, `file "${clip(key, 120)}" ${detail}`);
-    };
+    const skip: Skip = (detail) => tally.skip(`file "${clip(key, 120)}" ${detail}`);
     // Some Jest versions wrote FileCoverage objects whole: { data: { path, statementMap, … } }.
     const data =
       isObject(value) && !("statementMap" in value) && isObject(value["data"])
         ? value["data"]
         : value;
-    if (!isObject(data)) return fail("is not a file coverage object");
+    const statementMap = isObject(data) ? objectField(data, "statementMap") : null;
+    const hits = isObject(data) ? objectField(data, "s") : null;
+    if (!isObject(data) || statementMap === null || hits === null) {
+      skip("is not a file coverage object (no statementMap and s); skipped");
+      continue;
+    }
     const path = typeof data["path"] === "string" && data["path"] !== "" ? data["path"] : key;
     const file = table.file(path);
-    for (const [line, hits] of lineCoverage(data, fail)) {
-      file.lines.set(line, (file.lines.get(line) ?? 0) + hits);
+    for (const [line, count] of lineCoverage(statementMap, hits, tally, skip)) {
+      file.lines.set(line, (file.lines.get(line) ?? 0) + count);
     }
     const branches = createBranchTally();
-    const branchMap = objectField(data, "branchMap", fail, true);
-    for (const [id, counts] of Object.entries(objectField(data, "b", fail, true))) {
+    const branchMap = objectField(data, "branchMap") ?? {};
+    for (const [id, counts] of Object.entries(objectField(data, "b") ?? {})) {
       const meta = branchMap[id];
       if (meta === undefined) continue; // The LCOV reporter warns and skips these.
       // The LCOV reporter writes BRDA at the start of the branch's location, not at `meta.line`.
-      const line = startLine(isObject(meta) ? meta["loc"] : undefined, `branch ${id}`, fail);
-      if (!Array.isArray(counts)) return fail(`has no list of counts for branch ${id}`);
+      const line = startLine(isObject(meta) ? meta["loc"] : undefined);
+      if (line === null) {
+        skip(`has no start line for branch ${id}`);
+        continue;
+      }
+      if (!Array.isArray(counts)) {
+        skip(`has no list of counts for branch ${id}`);
+        continue;
+      }
       counts.forEach((taken: unknown, index) => {
-        if (!checkHitCount(taken)) fail(`has count ${show(taken)} for branch ${id}.${index}`);
-        branches.add(line, `${id},${index}`, taken as number);
+        if (checkHitCount(taken)) branches.add(line, `${id},${index}`, taken);
+        else skip(`has count ${show(taken)} for branch ${id}.${index}`);
       });
     }
     for (const line of branches.partialLines()) file.partialLines.add(line);
   }
-  return { source, format: "istanbul", files: table.files(), sourceRoots: [] };
+  return { source, format: "istanbul", files: table.files(), sourceRoots: [], ...tally.counts };
 }
 
 /** Istanbul's getLineCoverage: per line, the most hits of the statements starting there. */
-function lineCoverage(data: Json, fail: Fail): Map<number, number> {
-  const statementMap = objectField(data, "statementMap", fail);
+function lineCoverage(
+  statementMap: Json,
+  hits: Json,
+  tally: RecordTally,
+  skip: Skip,
+): Map<number, number> {
   const hitsByLine = new Map<number, number>();
-  for (const [id, hits] of Object.entries(objectField(data, "s", fail))) {
+  for (const [id, count] of Object.entries(hits)) {
     const location = statementMap[id];
     if (location === undefined) continue; // Istanbul skips these too.
-    if (!checkHitCount(hits)) fail(`has hit count ${show(hits)} for statement ${id}`);
-    const line = startLine(location, `statement ${id}`, fail);
+    const line = startLine(location);
+    if (!checkHitCount(count) || line === null) {
+      skip(
+        line === null
+          ? `has no start line for statement ${id}`
+          : `has hit count ${show(count)} for statement ${id}`,
+      );
+      continue;
+    }
+    tally.use();
     const previous = hitsByLine.get(line);
-    if (previous === undefined || previous < (hits as number)) hitsByLine.set(line, hits as number);
+    if (previous === undefined || previous < count) hitsByLine.set(line, count);
   }
   return hitsByLine;
 }
 
-function startLine(location: unknown, what: string, fail: Fail): number {
+function startLine(location: unknown): number | null {
   const start = isObject(location) ? location["start"] : undefined;
   const line = isObject(start) ? start["line"] : undefined;
-  if (typeof line !== "number" || !Number.isInteger(line) || line < 1) {
-    return fail(`has no start line for ${what}`);
-  }
-  return line;
+  return typeof line === "number" && Number.isInteger(line) && line >= 1 ? line : null;
 }
 
-function objectField(data: Json, name: string, fail: Fail, optional = false): Json {
+/** An object-valued field, or null when absent or not an object. */
+function objectField(data: Json, name: string): Json | null {
   const value = data[name];
-  if (value === undefined && optional) return {};
-  return isObject(value) ? value : fail(`has no "${name}" object`);
+  return isObject(value) ? value : null;
 }
 
 function show(value: unknown): string {

@@ -8,13 +8,17 @@ import {
   decodeXmlEntities,
   descendants,
   parseXmlDocument,
+  type XmlElement,
 } from "./xml-document.js";
-import { createXmlLineReader } from "./xml-line-reader.js";
+import { clip } from "./parse-count.js";
+import { createRecordTally } from "./record-tally.js";
+import { createXmlLineReader, type XmlLineReader } from "./xml-line-reader.js";
 
 export function parseJacoco(text: string, source: string): CoverageReport {
   // <class> holds only method counters; skipping it halves the parse.
   const { root } = parseXmlDocument(text, source, ["..class"]);
   const table = createFileCoverageTable();
+  const tally = createRecordTally(source);
   for (const pkg of descendants(root, "package")) {
     const packageName = decodeXmlEntities((attr(pkg, "name") ?? "").trim()).replace(
       /^\/+|\/+$/g,
@@ -25,16 +29,29 @@ export function parseJacoco(text: string, source: string): CoverageReport {
       if (name === "") continue;
       const path = packageName === "" ? name : `${packageName}/${name}`;
       const file = table.file(path);
-      const read = createXmlLineReader(source, `sourcefile "${path}"`, "line");
+      const read = createXmlLineReader(tally, `sourcefile "${clip(path, 120)}"`, "line");
       for (const line of children(sourcefile, "line")) {
-        const number = read.lineNumber(line, "nr");
-        const missed = read.count(line, "mi");
-        const covered = read.count(line, "ci");
+        const counts = readCounts(read, line);
+        if (counts === null) continue;
+        const { number, missed, covered, missedBranches, coveredBranches } = counts;
         if (missed + covered === 0) continue;
+        tally.use();
         addHits(file, number, covered);
-        if (read.count(line, "mb") > 0 && read.count(line, "cb") > 0) file.partialLines.add(number);
+        if (missedBranches > 0 && coveredBranches > 0) file.partialLines.add(number);
       }
     }
   }
-  return { source, format: "jacoco", files: table.files(), sourceRoots: [] };
+  return { source, format: "jacoco", files: table.files(), sourceRoots: [], ...tally.counts };
+}
+
+/** A `<line nr mi ci mb cb>` element's numbers, or null when one is unusable (then skipped). */
+function readCounts(read: XmlLineReader, line: XmlElement) {
+  const number = read.lineNumber(line, "nr");
+  const missed = number === null ? null : read.count(line, "mi");
+  const covered = missed === null ? null : read.count(line, "ci");
+  const missedBranches = covered === null ? null : read.count(line, "mb");
+  const coveredBranches = missedBranches === null ? null : read.count(line, "cb");
+  if (number === null || missed === null || covered === null) return null;
+  if (missedBranches === null || coveredBranches === null) return null;
+  return { number, missed, covered, missedBranches, coveredBranches };
 }

@@ -3,9 +3,9 @@
 // lines; FN/FNDA are ignored. A hand-rolled scanner, because reports get large.
 import type { CoverageReport, FileCoverage } from "../types.js";
 import { createBranchTally, type BranchTally } from "./branch-tally.js";
-import { CoverageParseError } from "./coverage-parse-error.js";
 import { addHits, createFileCoverageTable } from "./file-coverage-table.js";
 import { clip, MAX_LINE_NUMBER, readHitCount, readLineNumber } from "./parse-count.js";
+import { createRecordTally } from "./record-tally.js";
 
 /** Records that carry nothing shipgate uses: functions, summaries, lcov 2.x and MC/DC data. */
 const IGNORED = new Set([
@@ -31,19 +31,20 @@ interface FileRecords {
   branches: BranchTally;
 }
 
-type Fail = (detail: string) => never;
+type Skip = (detail: string) => void;
 
 export function parseLcov(text: string, source: string): CoverageReport {
   const table = createFileCoverageTable();
+  const tally = createRecordTally(source);
   // Several records may name the same file (tracefiles concatenated): they add up.
   const byPath = new Map<string, FileRecords>();
   let current: FileRecords | null = null;
   let lineNo = 0;
-  const fail: Fail = (detail) => {
-    throw new CoverageParseError(source, detail, lineNo);
+  const skip: Skip = (detail) => tally.skip(detail, lineNo);
+  const inRecord = (record: string): FileRecords | null => {
+    if (current === null) skip(`${record} record outside a file record (no SF line before it)`);
+    return current;
   };
-  const inRecord = (record: string): FileRecords =>
-    current ?? fail(`${record} record outside a file record: an SF line must come first`);
 
   let pos = 0;
   const length = text.length;
@@ -63,8 +64,14 @@ export function parseLcov(text: string, source: string): CoverageReport {
       text.charCodeAt(start + 1) === 65 &&
       text.charCodeAt(start + 2) === 58
     ) {
-      const { file } = inRecord("DA");
-      if (!readPlainDa(text, start + 3, end, file)) readDa(text.slice(start + 3, end), file, fail);
+      const records = inRecord("DA");
+      if (records === null) continue;
+      if (
+        readPlainDa(text, start + 3, end, records.file) ||
+        readDa(text.slice(start + 3, end), records.file, skip)
+      ) {
+        tally.use();
+      }
       continue;
     }
 
@@ -74,34 +81,36 @@ export function parseLcov(text: string, source: string): CoverageReport {
     const body = hasColon ? text.slice(colon + 1, end) : "";
     if (directive === "SF") {
       const path = body.trim();
-      if (path === "") fail("SF record has no file path");
+      if (path === "") {
+        skip("SF record has no file path; its records are skipped");
+        current = null;
+        continue;
+      }
       current = byPath.get(path) ?? { file: table.file(path), branches: createBranchTally() };
       byPath.set(path, current);
     } else if (directive === "end_of_record") {
-      inRecord("end_of_record");
       current = null;
     } else if (directive === "BRDA") {
-      readBrda(body, inRecord("BRDA").branches, fail);
+      const records = inRecord("BRDA");
+      if (records !== null) readBrda(body, records.branches, skip);
     } else if (!IGNORED.has(directive)) {
-      fail(
+      skip(
         hasColon
           ? `unknown LCOV record "${clip(directive)}:" (expected SF, DA, BRDA, end_of_record …)`
-          : `"${clip(directive)}" is not an LCOV record ` +
-              "(expected SF:, DA:, BRDA:, end_of_record …)",
+          : `"${clip(directive)}" is not an LCOV record (expected SF:, DA:, BRDA:, end_of_record …)`,
       );
     }
   }
   if (current !== null) {
-    throw new CoverageParseError(
-      source,
-      `ends inside the record for ${current.file.path} (no end_of_record): ` +
-        "the file looks truncated",
+    // The data read so far is still good; the missing end says the file may be cut short.
+    tally.skip(
+      `ends inside the record for ${clip(current.file.path, 120)} (no end_of_record): the file may be truncated`,
     );
   }
   for (const { file, branches } of byPath.values()) {
     for (const line of branches.partialLines()) file.partialLines.add(line);
   }
-  return { source, format: "lcov", files: table.files(), sourceRoots: [] };
+  return { source, format: "lcov", files: table.files(), sourceRoots: [], ...tally.counts };
 }
 
 /** Reads `text[start, end)` as `<line>,<hits>[,<checksum>]` of plain digits; false if it is not. */
@@ -119,33 +128,41 @@ function readPlainDa(text: string, start: number, end: number, file: FileCoverag
   return true;
 }
 
-/** The slow path, which explains what is wrong. */
-function readDa(body: string, file: FileCoverage, fail: Fail): void {
+/** The slow path, which says why a record is skipped. */
+function readDa(body: string, file: FileCoverage, skip: Skip): boolean {
   const parts = body.split(",");
   if (parts.length < 2 || parts.length > 3) {
-    fail(`DA record "${clip(body)}" should be DA:<line>,<hits>[,<checksum>]`);
+    skip(`DA record "${clip(body)}" should be DA:<line>,<hits>[,<checksum>]`);
+    return false;
   }
-  const line = must(readLineNumber(parts[0]), "DA record", fail);
-  addHits(file, line, must(readHitCount(parts[1]), "DA record", fail));
+  const line = readLineNumber(parts[0]);
+  const hits = readHitCount(parts[1]);
+  if (typeof line === "string" || typeof hits === "string") {
+    skip(`DA record ${typeof line === "string" ? line : (hits as string)}`);
+    return false;
+  }
+  addHits(file, line, hits);
+  return true;
 }
 
-function readBrda(body: string, branches: BranchTally, fail: Fail): void {
+function readBrda(body: string, branches: BranchTally, skip: Skip): void {
   // BRDA:<line>,[e]<block>,<branch>,<taken>; lcov 2.x branch expressions may contain commas.
   const first = body.indexOf(",");
   const second = first < 0 ? -1 : body.indexOf(",", first + 1);
   const last = body.lastIndexOf(",");
   if (first < 0 || second < 0 || second === last) {
-    fail(`BRDA record "${clip(body)}" should be BRDA:<line>,<block>,<branch>,<taken>`);
+    skip(`BRDA record "${clip(body)}" should be BRDA:<line>,<block>,<branch>,<taken>`);
+    return;
   }
-  const line = must(readLineNumber(body.slice(0, first)), "BRDA record", fail);
+  // coverage.py writes BRDA:0 for branches it cannot place (exits from a module): skipped.
+  const line = readLineNumber(body.slice(0, first));
   const takenText = body.slice(last + 1).trim();
-  const taken =
-    takenText === "-" ? 0 : must(readHitCount(takenText, "taken count"), "BRDA record", fail);
+  const taken = takenText === "-" ? 0 : readHitCount(takenText, "taken count");
+  if (typeof line === "string" || typeof taken === "string") {
+    skip(`BRDA record ${typeof line === "string" ? line : (taken as string)}`);
+    return;
+  }
   branches.add(line, body.slice(first + 1, last), taken);
-}
-
-function must(value: number | string, record: string, fail: Fail): number {
-  return typeof value === "number" ? value : fail(`${record} ${value}`);
 }
 
 /** Digits in [start, end) as a number; -1 when empty, not all digits, or too long to be exact. */

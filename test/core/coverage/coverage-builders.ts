@@ -37,7 +37,16 @@ export function makeFileCoverage(
 }
 
 export function makeReport(overrides: Partial<CoverageReport> = {}): CoverageReport {
-  return { source: "coverage/lcov.info", format: "lcov", files: [], sourceRoots: [], ...overrides };
+  return {
+    source: "coverage/lcov.info",
+    format: "lcov",
+    files: [],
+    sourceRoots: [],
+    recordsUsed: 0,
+    recordsSkipped: 0,
+    firstSkipped: null,
+    ...overrides,
+  };
 }
 
 /** LCOV text for `files`: DA records, and for partial lines one taken and one untaken branch. */

@@ -1,4 +1,3 @@
-import { CoverageParseError } from "../../../shared/core/coverage/coverage-parse-error.js";
 import { parseClover } from "../../../shared/core/coverage/parse-clover.js";
 import { plainReport } from "./coverage-builders.js";
 
@@ -99,9 +98,10 @@ describe("parseClover", () => {
       '<line num="1" type="cond" count="1" truecount="-1" falsecount="0"/>',
       '<line> in file "a.php" has truecount "-1"',
     ],
-  ])("rejects %s", (line, message) => {
-    const xml = clover(file('path="a.php"', [line]));
-    expect(() => parseClover(xml, SOURCE)).toThrow(CoverageParseError);
-    expect(() => parseClover(xml, SOURCE)).toThrow(`${SOURCE}: ${message}`);
+  ])("skips and counts %s", (line, message) => {
+    const report = parseClover(clover(file('path="a.php"', [line])), SOURCE);
+    expect(report).toMatchObject({ recordsUsed: 0, recordsSkipped: 1 });
+    expect(report.firstSkipped).toContain(`${SOURCE}: ${message}`);
+    expect(report.files[0]?.lines.size).toBe(0);
   });
 });

@@ -121,18 +121,23 @@ describe("parseCobertura", () => {
   });
 
   it.each([
+    ['<line hits="1"/>', '<line> in class "a.py" has no line number (attribute number)'],
     [
-      cobertura(klass("a.py", ['<line hits="1"/>'])),
-      '<line> in class "a.py" has no line number (attribute number)',
+      '<line number="two" hits="1"/>',
+      '<line> in class "a.py" has line number "two", which is not a whole number (attribute number)',
     ],
     [
-      cobertura(klass("a.py", ['<line number="two" hits="1"/>'])),
-      'has line number "two", which is not a whole number (attribute number)',
-    ],
-    [
-      cobertura(klass("a.py", ['<line number="2" hits="-3"/>'])),
+      '<line number="2" hits="-3"/>',
       '<line> in class "a.py" has hits "-3", which is not a whole number of 0 or more',
     ],
+  ])("skips and counts %s, keeping the other lines", (bad, message) => {
+    const report = parseCobertura(cobertura(klass("a.py", [line(1, 1), bad])), SOURCE);
+    expect(report).toMatchObject({ recordsUsed: 1, recordsSkipped: 1 });
+    expect(report.firstSkipped).toContain(`${SOURCE}: ${message}`);
+    expect(report.files[0]?.lines).toEqual(new Map([[1, 1]]));
+  });
+
+  it.each([
     [
       cobertura(klass("a.py", [line(1, 1)])).replace("</coverage>", ""),
       "is not complete XML (Unclosed tag 'coverage'): the file looks truncated",

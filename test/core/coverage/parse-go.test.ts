@@ -69,37 +69,38 @@ describe("parseGo", () => {
       profile("m/a.go:1.1,1.2 1 1"),
       `${SOURCE} line 1: a Go cover profile must start with "mode: set", "mode: count" or "mode: atomic"`,
     ],
-    [
-      profile("mode: set", "m/a.go:1.1,1.2 1"),
-      `${SOURCE} line 2: "m/a.go:1.1,1.2 1" is not a profile block`,
-    ],
-    [
-      profile("mode: set", "m/a.go:1,2 1 1"),
-      "is not a profile block (expected file.go:line.col,line.col statements count)",
-    ],
-    [profile("mode: set", "m/a.go:1.1,1.2 1 -1"), "is not a profile block"],
-    [
-      profile("mode: set", "m/a.go:9.1,3.2 1 1"),
-      `${SOURCE} line 2: block ends (line 3) before it starts (line 9)`,
-    ],
-    [profile("mode: set", "m/a.go:0.1,3.2 1 1"), "block has a line number out of range"],
-    [
-      profile("mode: set", "m/a.go:1.1,900000.2 1 1"),
-      "block spans 900000 lines, more than any real block",
-    ],
-    [
-      profile("mode: set", "m/a.go:1.1,2.2 1 99999999999999999999"),
-      "block has a count too large to be real",
-    ],
-    [
-      profile("mode: set", "m/a.go:1.1,2.2 1 1", "m/a.go:1.1,2.2 2 1"),
-      "line 3: block m/a.go:1.1,2.2 appears twice with different statement counts",
-    ],
-    [profile("mode: set", "mode: count"), "line 2: mode count differs from the earlier mode set"],
     ["\n\n", `${SOURCE}: has no "mode:" line: not a Go cover profile`],
   ])("rejects %j", (text, message) => {
     expect(() => parseGo(text, SOURCE)).toThrow(CoverageParseError);
     expect(() => parseGo(text, SOURCE)).toThrow(message);
+  });
+
+  it.each([
+    ["m/a.go:1.1,1.2 1", `${SOURCE} line 3: "m/a.go:1.1,1.2 1" is not a profile block`],
+    [
+      "m/a.go:1,2 1 1",
+      "is not a profile block (expected file.go:line.col,line.col statements count)",
+    ],
+    ["m/a.go:1.1,1.2 1 -1", "is not a profile block"],
+    ["m/a.go:9.1,3.2 1 1", `${SOURCE} line 3: block ends (line 3) before it starts (line 9)`],
+    ["m/a.go:0.1,3.2 1 1", "block has a line number out of range"],
+    ["m/a.go:1.1,900000.2 1 1", "block spans 900000 lines, more than any real block"],
+    ["m/a.go:1.1,2.2 1 99999999999999999999", "block has a count too large to be real"],
+    [
+      "m/b.go:1.1,2.2 2 1",
+      "line 3: block m/b.go:1.1,2.2 appears twice with different statement counts",
+    ],
+    ["mode: count", "line 3: mode count differs from the earlier mode set"],
+  ])("skips and counts %j, keeping the other blocks", (bad, message) => {
+    const report = parseGo(profile("mode: set", "m/b.go:1.1,2.2 1 1", bad), SOURCE);
+    expect(report).toMatchObject({ recordsUsed: 1, recordsSkipped: 1 });
+    expect(report.firstSkipped).toContain(message);
+    expect(report.files.find((file) => file.path === "m/b.go")?.lines).toEqual(
+      new Map([
+        [1, 1],
+        [2, 1],
+      ]),
+    );
   });
 
   it("refuses a profile whose blocks would expand to an absurd number of lines", () => {

@@ -110,12 +110,12 @@ describe("parseIstanbul", () => {
     [
       "a missing statementMap",
       { "a.js": { ...fileData("a.js", []), statementMap: undefined } },
-      'file "a.js" has no "statementMap" object',
+      'file "a.js" is not a file coverage object (no statementMap and s); skipped',
     ],
     [
       "a missing s",
       { "a.js": { ...fileData("a.js", []), s: undefined } },
-      'file "a.js" has no "s" object',
+      'file "a.js" is not a file coverage object (no statementMap and s); skipped',
     ],
     [
       "a negative hit count",
@@ -147,9 +147,12 @@ describe("parseIstanbul", () => {
       { "a.js": [1, 2] },
       'file "a.js" is not a file coverage object',
     ],
-  ])("rejects %s", (_name, map, message) => {
-    expect(() => parseIstanbul(JSON.stringify(map), SOURCE)).toThrow(CoverageParseError);
-    expect(() => parseIstanbul(JSON.stringify(map), SOURCE)).toThrow(`${SOURCE}: ${message}`);
+  ])("skips and counts %s, keeping the other files", (_name, map, message) => {
+    const good = { "b.js": fileData("b.js", [[2, 2, 3]]) };
+    const report = parseIstanbul(JSON.stringify({ ...map, ...good }), SOURCE);
+    expect(report.recordsSkipped).toBe(1);
+    expect(report.firstSkipped).toContain(`${SOURCE}: ${message}`);
+    expect(report.files.find((file) => file.path === "b.js")?.lines).toEqual(new Map([[2, 3]]));
   });
 
   it.each([

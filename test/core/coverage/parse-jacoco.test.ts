@@ -1,4 +1,3 @@
-import { CoverageParseError } from "../../../shared/core/coverage/coverage-parse-error.js";
 import { parseJacoco } from "../../../shared/core/coverage/parse-jacoco.js";
 import { plainReport } from "./coverage-builders.js";
 
@@ -79,10 +78,14 @@ describe("parseJacoco", () => {
       '<line> in sourcefile "p/A.java" has no line number (attribute nr)',
     ],
     ['<line nr="1" mi="0" ci="x" mb="0" cb="0"/>', '<line> in sourcefile "p/A.java" has ci "x"'],
-  ])("rejects %s", (bad, message) => {
-    const xml = jacoco(pkg("p", sourcefile("A.java", [bad])));
-    expect(() => parseJacoco(xml, SOURCE)).toThrow(CoverageParseError);
-    expect(() => parseJacoco(xml, SOURCE)).toThrow(`${SOURCE}: ${message}`);
+  ])("skips and counts %s, keeping the other lines", (bad, message) => {
+    const report = parseJacoco(
+      jacoco(pkg("p", sourcefile("A.java", [line(1, 0, 1), bad]))),
+      SOURCE,
+    );
+    expect(report).toMatchObject({ recordsUsed: 1, recordsSkipped: 1 });
+    expect(report.firstSkipped).toContain(`${SOURCE}: ${message}`);
+    expect(report.files[0]?.lines).toEqual(new Map([[1, 1]]));
   });
 
   it("says a one-line report cut short looks truncated", () => {

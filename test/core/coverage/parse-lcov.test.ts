@@ -1,4 +1,3 @@
-import { CoverageParseError } from "../../../shared/core/coverage/coverage-parse-error.js";
 import { parseLcov } from "../../../shared/core/coverage/parse-lcov.js";
 import { plainReport } from "./coverage-builders.js";
 
@@ -137,42 +136,70 @@ describe("parseLcov", () => {
   });
 
   it.each([
-    ["DA:,4", 2, "DA record has no line number"],
-    ["DA:x,4", 2, 'DA record has line number "x", which is not a whole number'],
-    ["DA:0,4", 2, "DA record has line number 0, out of range"],
-    ["DA:3", 2, 'DA record "3" should be DA:<line>,<hits>[,<checksum>]'],
-    ["DA:3,1,abc,9", 2, "should be DA:<line>,<hits>[,<checksum>]"],
-    ["DA:3,-1", 2, 'DA record has hit count "-1", which is not a whole number of 0 or more'],
-    ["DA:3,1.5", 2, 'DA record has hit count "1.5"'],
-    ["DA:3,99999999999999999999", 2, "DA record has hit count 99999999999999999999, too large"],
-    ["DA:3,", 2, "DA record has no hit count"],
-    ["BRDA:3,0,1", 2, 'BRDA record "3,0,1" should be BRDA:<line>,<block>,<branch>,<taken>'],
-    ["BRDA:3,0,0,often", 2, 'BRDA record has taken count "often"'],
-    ["XYZ:1", 2, 'unknown LCOV record "XYZ:"'],
-    ["hello there", 2, '"hello there" is not an LCOV record'],
-  ])("rejects %j", (record, line, message) => {
-    const text = lcov("SF:src/a.ts", record, "end_of_record");
-    expect(() => parseLcov(text, SOURCE)).toThrow(CoverageParseError);
-    expect(() => parseLcov(text, SOURCE)).toThrow(`${SOURCE} line ${line}: `);
-    expect(() => parseLcov(text, SOURCE)).toThrow(message);
+    ["DA:,4", 3, "DA record has no line number"],
+    ["DA:x,4", 3, 'DA record has line number "x", which is not a whole number'],
+    ["DA:0,4", 3, "DA record has line number 0, out of range"],
+    ["DA:3", 3, 'DA record "3" should be DA:<line>,<hits>[,<checksum>]'],
+    ["DA:3,1,abc,9", 3, "should be DA:<line>,<hits>[,<checksum>]"],
+    ["DA:3,-1", 3, 'DA record has hit count "-1", which is not a whole number of 0 or more'],
+    ["DA:3,1.5", 3, 'DA record has hit count "1.5"'],
+    ["DA:3,99999999999999999999", 3, "DA record has hit count 99999999999999999999, too large"],
+    ["DA:3,", 3, "DA record has no hit count"],
+    ["BRDA:3,0,1", 3, 'BRDA record "3,0,1" should be BRDA:<line>,<block>,<branch>,<taken>'],
+    ["BRDA:3,0,0,often", 3, 'BRDA record has taken count "often"'],
+    ["XYZ:1", 3, 'unknown LCOV record "XYZ:"'],
+    ["hello there", 3, '"hello there" is not an LCOV record'],
+  ])("skips and counts %j, keeping the rest of the report", (record, line, message) => {
+    const report = parseLcov(lcov("SF:src/a.ts", "DA:1,1", record, "end_of_record"), SOURCE);
+    expect(report.recordsSkipped).toBe(1);
+    expect(report.recordsUsed).toBe(1);
+    expect(report.firstSkipped).toContain(`${SOURCE} line ${line}: `);
+    expect(report.firstSkipped).toContain(message);
+    expect(report.files[0]?.lines).toEqual(new Map([[1, 1]]));
   });
 
   it.each([
     [
       lcov("DA:1,1"),
-      "coverage/lcov.info line 1: DA record outside a file record: an SF line must come first",
+      "coverage/lcov.info line 1: DA record outside a file record (no SF line before it)",
+      0,
     ],
-    [lcov("SF:", "DA:1,1"), "coverage/lcov.info line 1: SF record has no file path"],
-    [
-      lcov("SF:a.ts", "DA:1,1", "end_of_record", "end_of_record"),
-      "line 4: end_of_record record outside a file record",
-    ],
+    [lcov("SF:", "DA:1,1"), "coverage/lcov.info line 1: SF record has no file path", 0],
     [
       lcov("SF:a.ts", "DA:1,1"),
-      "coverage/lcov.info: ends inside the record for a.ts (no end_of_record): the file looks truncated",
+      "coverage/lcov.info: ends inside the record for a.ts (no end_of_record): the file may be truncated",
+      1,
     ],
-  ])("rejects a broken record structure: %j", (text, message) => {
-    expect(() => parseLcov(text, SOURCE)).toThrow(message);
+  ])("skips a broken record structure and says so: %j", (text, message, used) => {
+    const report = parseLcov(text, SOURCE);
+    expect(report.firstSkipped).toContain(message);
+    expect(report.recordsUsed).toBe(used);
+  });
+
+  // coverage.py 6.5 `coverage lcov` (Debian python3-coverage): exits it cannot place are
+  // BRDA:0, and every DA line carries a checksum. One such record must not lose the report.
+  it("reads coverage.py's BRDA:0 and checksummed DA records", () => {
+    const report = parseLcov(
+      lcov(
+        "TN:",
+        "SF:more_itertools/recipes.py",
+        "DA:1,1,7Iz5eLdOx+8U3PB5b84gjA",
+        "DA:2,0,kgHeXcKAsKFEu3ivjXJjnA",
+        "BRDA:0,0,0,-",
+        "BRDA:2,0,0,1",
+        "BRDA:2,0,1,0",
+        "end_of_record",
+      ),
+      SOURCE,
+    );
+    expect(report.files[0]?.lines).toEqual(
+      new Map([
+        [1, 1],
+        [2, 0],
+      ]),
+    );
+    expect(report).toMatchObject({ recordsUsed: 2, recordsSkipped: 1 });
+    expect(report.firstSkipped).toContain("line 5: BRDA record has line number 0, out of range");
   });
 
   // Speed is measured in `npm run bench`; this checks the large report is read whole.

@@ -23,6 +23,9 @@ function report(
     source: "coverage/lcov.info",
     format: "lcov",
     sourceRoots: [],
+    recordsUsed: 1,
+    recordsSkipped: 0,
+    firstSkipped: null,
     files: Object.entries(files).map(([path, hits]) => ({
       path,
       lines: new Map(Object.entries(hits).map(([line, count]) => [Number(line), count])),
