@@ -29,16 +29,31 @@ export interface ValidateCommand {
   file: string | null;
 }
 
+export type ReportFormat = "json";
+
+export interface ReportCommand {
+  command: "report";
+  repo: string | null;
+  since: string | null;
+  days: number | null;
+  until: string | null;
+  branch: string | null;
+  format: ReportFormat;
+  output: string | null;
+}
+
 export type CliCommand =
   | CheckCommand
   | InitCommand
   | ValidateCommand
+  | ReportCommand
   | { command: "help"; topic: CommandName | null }
   | { command: "version" };
 
-export type CommandName = "check" | "init" | "validate";
+export type CommandName = "check" | "init" | "validate" | "report";
 
-const commandNames: readonly CommandName[] = ["check", "init", "validate"];
+const commandNames: readonly CommandName[] = ["check", "init", "validate", "report"];
+const reportFormats: readonly ReportFormat[] = ["json"];
 const formats: readonly OutputFormat[] = ["text", "markdown", "json"];
 
 const common = {
@@ -74,6 +89,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
   switch (first) {
     case "check":
       return parseCheck(rest);
+    case "report":
+      return parseReport(rest);
     case "init": {
       const { values } = parse(first, rest, { ...common, force: { type: "boolean" } }, false);
       if (values.help) return { command: "help", topic: first };
@@ -115,6 +132,42 @@ function parseCheck(args: string[]): CliCommand {
     coverage: values.coverage ?? [],
     config: values.config ?? null,
     format: format as OutputFormat,
+  };
+}
+
+const reportOptions = {
+  ...common,
+  since: { type: "string" },
+  days: { type: "string" },
+  until: { type: "string" },
+  branch: { type: "string" },
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+} as const satisfies ParseArgsConfig["options"];
+
+function parseReport(args: string[]): CliCommand {
+  const { values } = parse("report", args, reportOptions, false);
+  if (values.help) return { command: "help", topic: "report" };
+  const format = values.format ?? "json";
+  if (!(reportFormats as readonly string[]).includes(format)) {
+    throw usage(`--format must be one of ${reportFormats.join(", ")}, not '${format}'`, "report");
+  }
+  if (values.since !== undefined && values.days !== undefined) {
+    throw usage("use either --since or --days, not both", "report");
+  }
+  const days = values.days === undefined ? null : Number(values.days);
+  if (days !== null && !(Number.isInteger(days) && days > 0)) {
+    throw usage(`--days must be a whole number of days above 0, not '${values.days}'`, "report");
+  }
+  return {
+    command: "report",
+    repo: values.repo ?? null,
+    since: values.since ?? null,
+    days,
+    until: values.until ?? null,
+    branch: values.branch ?? null,
+    format: format as ReportFormat,
+    output: values.output ?? null,
   };
 }
 

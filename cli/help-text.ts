@@ -7,6 +7,7 @@ Usage:
   shipgate check [options]      judge the current branch as a pull request against its base
   shipgate init [--force]       write .github/shipgate.yml and a pull request template
   shipgate validate [FILE]      check a config file (default .github/shipgate.yml)
+  shipgate report [options]     a delivery report of the pull requests merged in a period
   shipgate --version
 
 Every command takes --repo DIR (default: the current directory) and --help.
@@ -60,6 +61,24 @@ Options:
   -h, --help          show this help
 `;
 
+const report = `Usage: shipgate report [options]
+
+Reports the pull requests merged into BRANCH in a period, from git history alone: merge commits
+("Merge pull request #N from ...") and squash merges ("Title (#N)") on the first-parent line,
+each sized as the size rule counts it, with lead time from first commit to merge, by size.
+Other merges and direct pushes are counted separately. See docs/report.md.
+
+Options:
+  --since DATE        start of the period, YYYY-MM-DD or an ISO 8601 time (UTC)
+  --days N            the period is the N days before --until (default: 90)
+  --until DATE        end of the period; a YYYY-MM-DD date includes that day (default: now)
+  --branch REF        the branch (default: origin/HEAD's branch, else main, else master)
+  --format FORMAT     json (default; docs/report.md describes it)
+  -o, --output FILE   write the report to FILE instead of stdout
+  --repo DIR          the repository (default: the current directory)
+  -h, --help          show this help
+`;
+
 export function helpText(topic: CommandName | null): string {
   switch (topic) {
     case "check":
@@ -68,6 +87,8 @@ export function helpText(topic: CommandName | null): string {
       return init;
     case "validate":
       return validate;
+    case "report":
+      return report;
     case null:
       return overview;
   }

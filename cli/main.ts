@@ -25,6 +25,8 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
         return await (await import("./commands/run-init.js")).runInit(command, io);
       case "validate":
         return await (await import("./commands/run-validate.js")).runValidate(command, io);
+      case "report":
+        return await (await import("./report/run-report.js")).runReport(command, io);
     }
   } catch (error) {
     if (isCliError(error)) {

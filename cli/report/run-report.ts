@@ -1,0 +1,50 @@
+// `shipgate report`: reads the branch's history for the period, measures each merged pull
+// request, and prints or writes the report as JSON, markdown or HTML.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildDeliveryReport } from "../../shared/core/report/build-delivery-report.js";
+import { renderReportJson } from "../../shared/core/report/render-report-json.js";
+import type { ReportCommand } from "../args.js";
+import { cliError } from "../cli-error.js";
+import type { CliIo } from "../cli-io.js";
+import { openRepository } from "../git/open-repository.js";
+import { measurePullRequests } from "./measure-pull-requests.js";
+import { readHistory } from "./read-history.js";
+import { resolvePeriod } from "./resolve-period.js";
+
+export async function runReport(
+  command: ReportCommand,
+  io: CliIo,
+  now: number = Date.now(),
+): Promise<number> {
+  const period = resolvePeriod(command, now);
+  const dir = path.resolve(io.cwd, command.repo ?? ".");
+  // The branch is opened as the "base": the same default (origin/HEAD, main, master) as check.
+  const repo = await openRepository({ dir, env: io.env, base: command.branch, head: null });
+  const git = { ...repo.git, cwd: repo.root };
+  const seconds = { from: Math.ceil(period.from / 1000), to: Math.ceil(period.to / 1000) };
+  const history = await readHistory(repo.base.sha, seconds, git);
+  const measured = await measurePullRequests(history.commits, history.traces, git);
+  const report = buildDeliveryReport({
+    repository: repo.repository,
+    branch: repo.base.ref,
+    period: { from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString() },
+    commits: history.commits,
+    traces: history.traces,
+    sizes: measured.sizes,
+    notes: measured.notes,
+  });
+  const text = renderReportJson(report);
+  if (command.output === null) {
+    io.stdout(text);
+    return 0;
+  }
+  const file = path.resolve(io.cwd, command.output);
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    throw cliError(`cannot write ${command.output}: ${(error as Error).message}`);
+  }
+  io.stderr(`shipgate: wrote ${command.format} report to ${command.output}\n`);
+  return 0;
+}

@@ -1,0 +1,103 @@
+// Assembles the delivery report from the branch's first-parent commits in the period, what their
+// merges brought in, and each pull request's size. Pure: the adapter read all of it from git.
+import type { SizeCount } from "../rules/count-size.js";
+import type { CommitKind } from "./classify-commit.js";
+import { computeReportMetrics, roundHours } from "./compute-report-metrics.js";
+import type { DeliveryReport, ReportPullRequest } from "./report-types.js";
+import type { MergeTrace } from "./trace-merges.js";
+
+export interface MainlineCommit {
+  sha: string;
+  parents: readonly string[];
+  /** Seconds since the epoch. */
+  authorTime: number;
+  commitTime: number;
+  subject: string;
+  body: string;
+}
+
+export interface ClassifiedCommit {
+  commit: MainlineCommit;
+  kind: CommitKind;
+}
+
+export interface ReportInput {
+  repository: string | null;
+  branch: string;
+  period: { from: string; to: string };
+  /** The first-parent commits merged in the period, newest first. */
+  commits: readonly ClassifiedCommit[];
+  traces: ReadonlyMap<string, MergeTrace>;
+  /** Counted size per pull request, by the sha of the commit that merged it. */
+  sizes: ReadonlyMap<string, SizeCount>;
+  notes: readonly string[];
+}
+
+export function buildDeliveryReport(input: ReportInput): DeliveryReport {
+  const pullRequests: ReportPullRequest[] = [];
+  let otherMerges = 0;
+  let directPushes = 0;
+  for (const { commit, kind } of input.commits) {
+    if (kind.kind === "other-merge") otherMerges += 1;
+    else if (kind.kind === "direct") directPushes += 1;
+    else pullRequests.push(toPullRequest(commit, kind, input));
+  }
+  pullRequests.sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
+  return {
+    version: 1,
+    repository: input.repository,
+    branch: input.branch,
+    period: input.period,
+    pullRequests,
+    metrics: computeReportMetrics(pullRequests, { otherMerges, directPushes }, input.period),
+    notes: [...input.notes],
+  };
+}
+
+function toPullRequest(
+  commit: MainlineCommit,
+  kind: Extract<CommitKind, { kind: "merge" | "squash" }>,
+  input: ReportInput,
+): ReportPullRequest {
+  const size = input.sizes.get(commit.sha);
+  if (size === undefined) throw new Error(`no size was measured for ${commit.sha}`);
+  const lead = leadTime(commit, kind.kind, input.traces.get(commit.sha));
+  return {
+    number: kind.number,
+    title: kind.title,
+    mergedAt: isoTime(commit.commitTime),
+    kind: kind.kind,
+    sha: commit.sha,
+    lines: size.lines,
+    files: size.files,
+    excludedFiles: size.excludedFiles,
+    bucket: size.bucket,
+    leadTimeHours: lead === null ? null : lead.hours,
+    leadTimeBasis: lead === null ? null : lead.basis,
+    commits: kind.kind === "merge" ? (input.traces.get(commit.sha)?.commits ?? 0) : null,
+    url:
+      input.repository === null
+        ? null
+        : `https://github.com/${input.repository}/pull/${kind.number}`,
+  };
+}
+
+/**
+ * A merge commit: from the earliest author date of the commits it brought in. A squash merge:
+ * from its own author date when that is earlier than the commit date (a rebase or a squash that
+ * kept the first commit's date); otherwise git cannot tell. A clock skew never makes it negative.
+ */
+function leadTime(
+  commit: MainlineCommit,
+  kind: "merge" | "squash",
+  trace: MergeTrace | undefined,
+): { hours: number; basis: ReportPullRequest["leadTimeBasis"] & string } | null {
+  const start = kind === "merge" ? (trace?.firstAuthorTime ?? null) : commit.authorTime;
+  if (start === null || (kind === "squash" && start >= commit.commitTime)) return null;
+  const hours = roundHours(Math.max(0, commit.commitTime - start) / 3600);
+  return { hours, basis: kind === "merge" ? "first-commit" : "squash-author-date" };
+}
+
+export function isoTime(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}
