@@ -2,7 +2,8 @@
 // line and column. Never throws for anything a user can write.
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
-import { configSchema, type Config } from "./config-schema.js";
+import { defineOwn } from "../own-property.js";
+import { configSchema, ruleOverridesSchema, type Config } from "./config-schema.js";
 import type { ConfigError } from "./config-error.js";
 import { locateKeyPath } from "./locate-key-path.js";
 import { schemaKeys } from "./schema-keys.js";
@@ -56,9 +57,13 @@ export function parseConfig(text: string | null, file: string): ConfigResult {
   }
 
   const parsed = configSchema.safeParse(data);
-  const errors = parsed.success
-    ? checkRiskLevels(parsed.data, data as Record<string, unknown>, doc, lineCounter, file)
-    : parsed.error.issues.flatMap((issue) => toConfigErrors(issue, doc, lineCounter, file));
+  const issues = parsed.success
+    ? keepProtoLevel(parsed.data, data as Record<string, unknown>)
+    : parsed.error.issues;
+  const errors =
+    parsed.success && issues.length === 0
+      ? checkRiskLevels(parsed.data, data as Record<string, unknown>, doc, lineCounter, file)
+      : issues.flatMap((issue) => toConfigErrors(issue, doc, lineCounter, file));
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
   const warnings = doc.warnings.map((w) => w.message);
   return { ok: true, config: parsed.data, warnings };
@@ -119,6 +124,31 @@ function toConfigErrors(
   }
   const { line, column } = locateKeyPath(doc, lineCounter, path);
   return [{ file, line, column, path: path.join("."), message: issue.message }];
+}
+
+/**
+ * zod leaves a `__proto__` key out of a record (it guards its own result object), so a risk
+ * level of that name would be dropped without a word: validate and keep it here.
+ */
+function keepProtoLevel(config: Config, written: Record<string, unknown>): z.core.$ZodIssue[] {
+  const overrides = written["risk-levels"];
+  if (
+    typeof overrides !== "object" ||
+    overrides === null ||
+    !Object.hasOwn(overrides, "__proto__")
+  ) {
+    return [];
+  }
+  const value: unknown = (overrides as Record<string, unknown>)["__proto__"];
+  const parsed = ruleOverridesSchema.safeParse(value);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({
+      ...issue,
+      path: ["risk-levels", "__proto__", ...issue.path],
+    }));
+  }
+  defineOwn(config["risk-levels"], "__proto__", parsed.data);
+  return [];
 }
 
 /** Overrides may only name declared levels; checked on what the user wrote, not on defaults. */

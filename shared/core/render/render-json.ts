@@ -8,6 +8,7 @@
 //   "rules": [{ "id", "status", "level", "summary", "details", "metrics" }],
 //   "notes": string[]
 // }
+import { defineOwn } from "../own-property.js";
 import type { Verdict } from "../types.js";
 
 /** Bumped on any change a consumer could notice other than a new key. */
@@ -53,7 +54,8 @@ export function toJsonValue(value: unknown, seen: Set<object>): Json | undefined
     const object: { [key: string]: Json } = {};
     for (const [key, item] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const json = toJsonValue(item, seen);
-      if (json !== undefined) object[key] = json;
+      // Defined, not assigned: a key such as `__proto__` (a file path) must stay a key.
+      if (json !== undefined) defineOwn(object, key, json);
     }
     return object;
   } finally {

@@ -153,6 +153,19 @@ describe("parseConfig", () => {
     expect(error).toMatch(/aliases expand too far/);
   });
 
+  it("validates a risk level named __proto__ like any other (zod's record skips that key)", () => {
+    expect(
+      errorsOf(
+        "risk:\n  levels: [low, __proto__]\nrisk-levels:\n  __proto__:\n    size: { max-linez: 3 }\n",
+      ),
+    ).toEqual([
+      `${FILE}:5:13 risk-levels.__proto__.size.max-linez unknown key; did you mean "max-lines"?`,
+    ]);
+    expect(errorsOf("risk-levels:\n  __proto__: { size: { max-lines: 3 } }\n")).toEqual([
+      `${FILE}:2:3 risk-levels.__proto__ is not a declared risk level; risk.levels is [low, medium, high]`,
+    ]);
+  });
+
   it("rejects a file over 256 KB", () => {
     const text = `# ${"x".repeat(MAX_CONFIG_BYTES)}\n`;
     expect(errorsOf(text)).toEqual([

@@ -89,6 +89,13 @@ describe("toJsonValue", () => {
     expect(toJsonValue(value, new Set())).toEqual(expected);
   });
 
+  it("keeps keys named like Object.prototype members (e.g. a file called __proto__)", () => {
+    const value = JSON.parse('{"__proto__": 1, "constructor": 2, "a": 3}') as unknown;
+    expect(JSON.stringify(toJsonValue(value, new Set()))).toBe(
+      '{"__proto__":1,"a":3,"constructor":2}',
+    );
+  });
+
   it("turns a cycle into null instead of looping", () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
