@@ -1,5 +1,6 @@
 // The gate's decision: facts and config in, a deterministic Verdict out. Pure.
 import { applyOverrides, type RuleOverride } from "./apply-overrides.js";
+import { capBody, MAX_BODY_CHARS } from "./cap-body.js";
 import { conclude } from "./conclude.js";
 import { applyRiskLevel } from "./config/apply-risk-level.js";
 import type { Config } from "./config/config-schema.js";
@@ -23,10 +24,12 @@ export interface EvaluateOptions {
 }
 
 export function evaluate(
-  facts: PullRequestFacts,
+  given: PullRequestFacts,
   config: Config,
   options: EvaluateOptions = {},
 ): Verdict {
+  // The one place the body is capped: every rule reads the capped body.
+  const facts = { ...given, body: capBody(given.body) };
   const risk = declaredRiskLevel(facts, config.risk.levels, config.risk["label-prefix"]);
   const rules = applyRiskLevel(config, risk.level);
   const exclusion = createExclusion(facts.gitattributes, []);
@@ -56,7 +59,7 @@ export function evaluate(
     conclusion: conclude(results),
     riskLevel: risk.level,
     rules: results,
-    notes: notesFor(facts, risk.invalid),
+    notes: notesFor(facts, given.body.length, risk.invalid),
   };
   // Pending first: an override of coverage lifts a pending rule too.
   const pending = options.coveragePending
@@ -65,8 +68,17 @@ export function evaluate(
   return applyOverrides(pending, options.overrides ?? []);
 }
 
-function notesFor(facts: PullRequestFacts, invalidRisk: string | undefined): string[] {
+function notesFor(
+  facts: PullRequestFacts,
+  bodyLength: number,
+  invalidRisk: string | undefined,
+): string[] {
   const notes: string[] = [];
+  if (bodyLength > facts.body.length) {
+    notes.push(
+      `The description is ${bodyLength.toLocaleString("en-US")} characters long; GitHub keeps at most ${MAX_BODY_CHARS.toLocaleString("en-US")}, so only the first ${facts.body.length.toLocaleString("en-US")} were read.`,
+    );
+  }
   if (facts.configChanged) {
     notes.push(
       "This pull request changes the shipgate configuration. The change is not applied to this pull request: it is judged by the configuration of its base branch.",

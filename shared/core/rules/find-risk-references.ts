@@ -1,6 +1,7 @@
 // Finds the risk items a pull request body points at: GitHub issues and pull requests (`#12`,
 // `owner/repo#12`, issue/pull URLs on any host) and matches of the configured patterns.
 // Adapters call it to know which items to look up; the linked-risks rule calls it to judge.
+import { capBody } from "../cap-body.js";
 import { stripCode } from "./strip-code.js";
 import { stripHtmlComments } from "./strip-html-comments.js";
 
@@ -115,7 +116,8 @@ export function findRiskReferences(
   repository: string | null,
 ): RiskReferences {
   const { compiled, errors } = compilePatterns(patterns);
-  const text = stripCode(stripHtmlComments(body));
+  // Capped here too: adapters call this with the raw body to know which items to look up.
+  const text = stripCode(stripHtmlComments(capBody(body)));
   const found = collect(text, repository, compiled).sort((a, b) => a.index - b.index);
   const seen = new Set<string>();
   const result: RiskReferences = { github: [], other: [], errors, truncated: false };
