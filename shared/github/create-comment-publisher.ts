@@ -1,15 +1,18 @@
 // The sticky pull-request comment: found by its hidden marker and its author, edited in place,
 // never duplicated. A create whose answer was lost is detected by listing again, and two runs
 // that both created one converge on the oldest.
+import { z } from "zod";
 import { COMMENT_MARKER } from "../core/render/render-comment.js";
 import { statusOf, type GitHubClient, type PullRequestRef } from "./github-client.js";
 import { listAllPages } from "./list-all-pages.js";
 
-export interface IssueComment {
-  id: number;
-  body?: string | null;
-  user: { login: string; type?: string } | null;
-}
+const issueCommentSchema = z.object({
+  id: z.number().int(),
+  body: z.string().nullish(),
+  user: z.object({ login: z.string(), type: z.string().optional() }).nullable(),
+});
+
+export type IssueComment = z.infer<typeof issueCommentSchema>;
 
 export type UpsertAction = "created" | "updated" | "unchanged" | "skipped";
 
@@ -53,10 +56,11 @@ export function createCommentPublisher(
     (knownLogin ??= typeof options.login === "string" ? options.login : await options.login());
 
   const listMarked = () =>
-    listAllPages<IssueComment>(
+    listAllPages(
       client,
       "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
       where,
+      issueCommentSchema,
     ).then((all) =>
       all.filter((c) => (c.body ?? "").startsWith(marker)).sort((a, b) => a.id - b.id),
     );

@@ -2,17 +2,20 @@
 // labels it has. An item the token cannot see is left out (unverified), never called missing:
 // GitHub answers 404 for a private repository the token cannot read, so only a 404 from the
 // pull request's own repository (which the token can read) proves an item does not exist.
+import { z } from "zod";
 import type { LinkedItemFacts } from "../core/types.js";
 import { statusOf, type GitHubClient } from "./github-client.js";
+import { parseAnswer } from "./parse-answer.js";
 
 const REF = /^([^/]+)\/([^#]+)#(\d+)$/;
 
-interface ApiIssue {
-  state?: string;
-  title?: string;
-  html_url?: string;
-  labels?: (string | { name?: string })[];
-}
+const ISSUE_ROUTE = "GET /repos/{owner}/{repo}/issues/{issue_number}";
+const apiIssueSchema = z.object({
+  state: z.string().optional(),
+  title: z.string().optional(),
+  html_url: z.string().optional(),
+  labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).optional(),
+});
 
 /**
  * `refs` are canonical `owner/repo#12` references, as findRiskReferences returns them;
@@ -35,12 +38,13 @@ async function lookUp(
   const match = REF.exec(ref);
   if (match === null) return null;
   try {
-    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    const response = await client.request(ISSUE_ROUTE, {
       owner: match[1],
       repo: match[2],
       issue_number: Number(match[3]),
     });
-    const issue = response.data as ApiIssue;
+    // An answer that is not an issue proves nothing either way: unverified, like an outage.
+    const issue = parseAnswer(response, ISSUE_ROUTE, apiIssueSchema, "an issue");
     const labels = (issue.labels ?? []).flatMap((l) =>
       typeof l === "string" ? l : (l.name ?? []),
     );

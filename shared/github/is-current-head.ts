@@ -1,6 +1,11 @@
 // The head-SHA guard: right before writing, re-read the pull request's head. A verdict computed
 // for an older head must not overwrite what a newer run (for the newer head) published.
+import { z } from "zod";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
+import { commitShaSchema, parseAnswer } from "./parse-answer.js";
+
+const ROUTE = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
+const headSchema = z.object({ head: z.object({ sha: commitShaSchema }) });
 
 export interface HeadCheck {
   current: boolean;
@@ -13,12 +18,14 @@ export async function isCurrentHead(
   pr: PullRequestRef,
   sha: string,
 ): Promise<HeadCheck> {
-  const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+  const response = await client.request(ROUTE, {
     owner: pr.owner,
     repo: pr.repo,
     pull_number: pr.number,
   });
-  const headSha = String((response.data as { head?: { sha?: unknown } }).head?.sha ?? "");
+  // An answer without a usable head must not pass for "the head moved on" (which would quietly
+  // skip publishing): it is an error that says what came back.
+  const headSha = parseAnswer(response, ROUTE, headSchema, "a pull request with a head").head.sha;
   return { current: headSha === sha, headSha };
 }
 

@@ -1,14 +1,22 @@
 // Lists a pull request's changed files, 100 per page, up to GitHub's cap of 3,000. Pages are
 // fetched in parallel when the file count is known from the pull request.
+import { z } from "zod";
 import type { ChangedFile } from "../core/types.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { readHunkSpans, type LineSpan } from "./read-hunk-spans.js";
-import { toChangedFile, type ApiPullRequestFile } from "./to-changed-file.js";
+import { parseAnswer } from "./parse-answer.js";
+import {
+  apiPullRequestFileSchema,
+  toChangedFile,
+  type ApiPullRequestFile,
+} from "./to-changed-file.js";
 
 /** GitHub's "list pull request files" returns at most this many files. */
 export const MAX_LISTED_FILES = 3000;
 const PER_PAGE = 100;
 const MAX_PAGES = MAX_LISTED_FILES / PER_PAGE;
+const ROUTE = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
+const pageSchema = z.array(apiPullRequestFileSchema).max(PER_PAGE);
 
 export interface ListedFiles {
   files: ChangedFile[];
@@ -25,14 +33,14 @@ export async function listPullRequestFiles(
   changedFiles?: number,
 ): Promise<ListedFiles> {
   const fetchPage = async (page: number): Promise<ApiPullRequestFile[]> => {
-    const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    const response = await client.request(ROUTE, {
       owner: pr.owner,
       repo: pr.repo,
       pull_number: pr.number,
       per_page: PER_PAGE,
       page,
     });
-    return response.data as ApiPullRequestFile[];
+    return parseAnswer(response, ROUTE, pageSchema, "a page of the pull request's files");
   };
 
   const entries: ApiPullRequestFile[] = [];

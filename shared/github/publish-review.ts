@@ -1,6 +1,7 @@
 // Sends the inline comments on uncovered ranges as one review. Ranges already commented on by us
 // in an earlier run are skipped, and lines outside the diff never sent. If GitHub rejects the
 // review (422), it is split until the rejected comments are isolated, so they sink nothing else.
+import { z } from "zod";
 import { parseRangeMarker, type LineRange } from "../core/render/range-marker.js";
 import type { ReviewComment } from "../core/render/render-review-comments.js";
 import { statusOf, type GitHubClient, type PullRequestRef } from "./github-client.js";
@@ -34,11 +35,11 @@ export interface ReviewOutcome {
   reviews: number;
 }
 
-interface ApiReviewComment {
-  body?: string;
-  path?: string;
-  user: { login: string } | null;
-}
+const apiReviewCommentSchema = z.object({
+  body: z.string().optional(),
+  path: z.string().optional(),
+  user: z.object({ login: z.string() }).nullable(),
+});
 
 const DEFAULT_BODY =
   "shipgate: some changed lines are not run by any test; see the comments on them.";
@@ -121,10 +122,11 @@ async function listOurRanges(
   login: string,
 ): Promise<LineRange[]> {
   const me = login.toLowerCase();
-  const all = await listAllPages<ApiReviewComment>(
+  const all = await listAllPages(
     client,
     "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
     { owner: target.owner, repo: target.repo, pull_number: target.number },
+    apiReviewCommentSchema,
   );
   return all
     .filter((c) => c.user?.login.toLowerCase() === me)

@@ -1,6 +1,7 @@
 // Reads several files at one commit. Over GraphQL it is one request for all of them (and, in the
 // same query, the login the token acts as); a file GraphQL cannot give as trustworthy text, or
 // every file when GraphQL fails, is read through the contents API instead. A missing file is null.
+import { z } from "zod";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 import { readFileAtRef } from "./read-file-at-ref.js";
 
@@ -24,19 +25,24 @@ export interface FilesAtRef {
   viewerLogin?: string;
 }
 
-interface BlobAnswer {
-  text?: string | null;
-  isBinary?: boolean | null;
-  isTruncated?: boolean;
-}
+const blobSchema = z.object({
+  text: z.string().nullish(),
+  isBinary: z.boolean().nullish(),
+  isTruncated: z.boolean().optional(),
+});
+type BlobAnswer = z.infer<typeof blobSchema>;
 
-interface QueryAnswer {
-  data?: {
-    viewer?: { login?: unknown } | null;
-    repository?: Record<string, BlobAnswer | null> | null;
-  } | null;
-  errors?: { path?: unknown[] }[];
-}
+/** GraphQL's answer; anything else (a proxy's page, truncated JSON) counts as GraphQL failing. */
+const queryAnswerSchema = z.object({
+  data: z
+    .object({
+      viewer: z.object({ login: z.unknown() }).nullish(),
+      repository: z.record(z.string(), blobSchema.nullable()).nullish(),
+    })
+    .nullish(),
+  errors: z.array(z.object({ path: z.array(z.unknown()).optional() })).optional(),
+});
+type QueryAnswer = z.infer<typeof queryAnswerSchema>;
 
 export async function readFilesAtRef(
   client: GitHubClient,
@@ -93,7 +99,8 @@ async function ask(
       query: filesAtRefQuery(paths.length, request.viewer ?? false),
       variables,
     });
-    return response.data as QueryAnswer;
+    const answer = queryAnswerSchema.safeParse(response.data);
+    return answer.success ? answer.data : null;
   } catch {
     // GraphQL unavailable (blocked, a proxy, an outage): the contents API still answers.
     return null;

@@ -1,17 +1,20 @@
 // Turns one entry of GitHub's "list pull request files" into a ChangedFile. A file the API sent
 // without a `patch` is marked patchMissing, so it is reported as not evaluated, never as zero.
+import { z } from "zod";
 import { parsePatchHunks } from "../core/diff/parse-patch-hunks.js";
 import type { ChangedFile, FileStatus } from "../core/types.js";
 
 /** The fields of GitHub's diff-entry that the gate reads. */
-export interface ApiPullRequestFile {
-  filename: string;
-  status: string;
-  additions: number;
-  deletions: number;
-  patch?: string | null;
-  previous_filename?: string | null;
-}
+export const apiPullRequestFileSchema = z.object({
+  filename: z.string().min(1),
+  status: z.string(),
+  additions: z.number().int().nonnegative(),
+  deletions: z.number().int().nonnegative(),
+  patch: z.string().nullish(),
+  previous_filename: z.string().nullish(),
+});
+
+export type ApiPullRequestFile = z.infer<typeof apiPullRequestFileSchema>;
 
 const STATUSES: Record<string, FileStatus> = {
   added: "added",
