@@ -1,5 +1,6 @@
 // Decides whether a failed request may be sent again and after how long: rate limits wait as
 // GitHub says (retry-after, x-ratelimit-reset); 5xx back off, but only for idempotent methods.
+import { isTimeLimitError } from "./create-time-limited-client.js";
 import { headerOf, messageOf, statusOf } from "./github-client.js";
 
 export type RetryDecision = { retry: true; delayMs: number; reason: string } | { retry: false };
@@ -43,7 +44,12 @@ export function retryDelay(error: unknown, context: RetryContext): RetryDecision
     return {
       retry: true,
       delayMs,
-      reason: status === undefined ? "network error" : `HTTP ${status}`,
+      reason:
+        status !== undefined
+          ? `HTTP ${status}`
+          : isTimeLimitError(error)
+            ? "no answer in time"
+            : "network error",
     };
   }
   return { retry: false };
