@@ -1,13 +1,44 @@
 // The action's GitHub client: Octokit on GITHUB_API_URL (GitHub Enterprise Server works), with
-// the runner's proxy settings, wrapped in bounded retries that log why they wait.
+// the runner's proxy settings, each request bounded in time and all of them by the run's
+// deadline, wrapped in bounded retries that log why they wait. Built from @octokit/core rather
+// than @actions/github's getOctokit: importing @actions/github parses the event file at once,
+// and a malformed one would end the process with a stack trace before run() could report it.
 import * as core from "@actions/core";
-import { getOctokit } from "@actions/github";
+import { HttpClient } from "@actions/http-client";
+import { Octokit } from "@octokit/core";
+import { fetch as undiciFetch } from "undici";
 import { createRetryingClient } from "../shared/github/create-retrying-client.js";
+import { createTimeLimitedClient } from "../shared/github/create-time-limited-client.js";
 import type { GitHubClient } from "../shared/github/github-client.js";
 
-export function createActionClient(token: string, apiUrl: string): GitHubClient {
-  const octokit = getOctokit(token, { baseUrl: apiUrl });
-  return createRetryingClient(octokit, {
+export interface ActionClientOptions {
+  token: string;
+  apiUrl: string;
+  requestTimeoutMs: number;
+  /** Aborted when the run's `timeout` is up. */
+  deadline: AbortSignal;
+  /** ACTIONS_ORCHESTRATION_ID, tagged onto the user agent as @actions/github does. */
+  orchestrationId?: string;
+}
+
+export function createActionClient(options: ActionClientOptions): GitHubClient {
+  // undefined when no proxy applies to the API's host (HTTPS_PROXY, NO_PROXY).
+  const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl);
+  const fetch: typeof undiciFetch = (url, init) =>
+    undiciFetch(url, dispatcher ? { ...init, dispatcher } : init);
+  const tag = options.orchestrationId?.trim().replace(/[^a-z0-9_.-]/gi, "_");
+  const octokit = new Octokit({
+    auth: options.token,
+    baseUrl: options.apiUrl,
+    request: { fetch },
+    ...(tag ? { userAgent: `actions_orchestration_id/${tag}` } : {}),
+  });
+  const limited = createTimeLimitedClient(octokit, {
+    requestTimeoutMs: options.requestTimeoutMs,
+    deadline: options.deadline,
+  });
+  return createRetryingClient(limited, {
+    signal: options.deadline,
     onRetry: ({ route, attempt, delayMs, reason }) =>
       core.info(
         `shipgate: ${reason} on ${route}; retry ${attempt} in ${Math.ceil(delayMs / 1000)} s`,

@@ -6,6 +6,7 @@ import { renderReviewComments } from "../shared/core/render/render-review-commen
 import { statusTone } from "../shared/core/render/status-labels.js";
 import type { Verdict } from "../shared/core/types.js";
 import { createCommentPublisher } from "../shared/github/create-comment-publisher.js";
+import { isTimeLimitError } from "../shared/github/create-time-limited-client.js";
 import {
   headerOf,
   messageOf,
@@ -14,6 +15,7 @@ import {
   type PullRequestRef,
 } from "../shared/github/github-client.js";
 import { createHeadGuard, StaleHeadError } from "../shared/github/is-current-head.js";
+import { ApiAnswerError } from "../shared/github/parse-answer.js";
 import { publishReview } from "../shared/github/publish-review.js";
 import type { LineSpan } from "../shared/github/read-hunk-spans.js";
 import { neutralizeCommands } from "./log-safely.js";
@@ -74,6 +76,9 @@ export async function publishToPullRequest(
     }
     return "published";
   } catch (error) {
+    // GitHub not answering in time, or answering with something unusable, fails the run: the
+    // verdict may be fine, but what was published (or whether the head moved) is unknown.
+    if (isTimeLimitError(error) || error instanceof ApiAnswerError) throw error;
     if (error instanceof StaleHeadError) {
       core.info(
         `shipgate: not publishing: ${error.message}; the run for the newer commit publishes instead.`,

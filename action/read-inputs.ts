@@ -15,7 +15,16 @@ export interface ActionInputs {
   reviewComments: boolean;
   failOn: FailOn;
   mode: RunMode;
+  /** How long one GitHub API request may take, in milliseconds. */
+  requestTimeoutMs: number;
+  /** How long the whole run may take, in milliseconds. */
+  timeoutMs: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+/** A job's own limit on GitHub-hosted runners; a longer wait is a typo. */
+const MAX_SECONDS = 6 * 60 * 60;
 
 export type InputsResult = { ok: true; inputs: ActionInputs } | { ok: false; errors: string[] };
 
@@ -32,6 +41,19 @@ export function readInputs(read: (name: string) => string): InputsResult {
       );
     }
     return found ?? fallback;
+  };
+
+  const seconds = (name: string, fallback: number): number => {
+    const value = read(name).trim();
+    if (value === "") return fallback * 1000;
+    const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    if (!(n > 0 && n <= MAX_SECONDS)) {
+      errors.push(
+        `input \`${name}\` is ${JSON.stringify(value)}; give a number of seconds above 0 and at most ${MAX_SECONDS} (default ${fallback})`,
+      );
+      return fallback * 1000;
+    }
+    return Math.round(n * 1000);
   };
 
   const token = read("github-token").trim();
@@ -58,6 +80,8 @@ export function readInputs(read: (name: string) => string): InputsResult {
     reviewComments: choice("review-comments", ["true", "false"], "true") === "true",
     failOn: choice("fail-on", ["failure", "warning", "never"], "failure"),
     mode,
+    requestTimeoutMs: seconds("request-timeout", DEFAULT_REQUEST_TIMEOUT_SECONDS),
+    timeoutMs: seconds("timeout", DEFAULT_TIMEOUT_SECONDS),
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };
 }

@@ -16,6 +16,8 @@ describe("readInputs", () => {
         reviewComments: true,
         failOn: "failure",
         mode: "full",
+        requestTimeoutMs: 30_000,
+        timeoutMs: 600_000,
       },
     });
   });
@@ -30,6 +32,8 @@ describe("readInputs", () => {
         "review-comments": "FALSE",
         "fail-on": "warning",
         mode: "evaluate",
+        "request-timeout": "2.5",
+        timeout: " 90 ",
       }),
     );
     expect(result).toEqual({
@@ -42,6 +46,8 @@ describe("readInputs", () => {
         reviewComments: false,
         failOn: "warning",
         mode: "evaluate",
+        requestTimeoutMs: 2500,
+        timeoutMs: 90_000,
       },
     });
   });
@@ -76,6 +82,16 @@ describe("readInputs", () => {
       "config",
       "/etc/shipgate.yml",
       'input `config` is "/etc/shipgate.yml"; give a path inside the repository, e.g. .github/shipgate.yml',
+    ],
+    ...["0", "-1", "abc", "1e3", "21601", "30s"].map((value) => [
+      "request-timeout",
+      value,
+      `input \`request-timeout\` is ${JSON.stringify(value)}; give a number of seconds above 0 and at most 21600 (default 30)`,
+    ]),
+    [
+      "timeout",
+      "ten minutes",
+      'input `timeout` is "ten minutes"; give a number of seconds above 0 and at most 21600 (default 600)',
     ],
   ])("rejects %s: %s", (name, value, message) => {
     expect(readInputs(reader({ ...base, [name]: value }))).toEqual({
