@@ -29,7 +29,7 @@ export interface ValidateCommand {
   file: string | null;
 }
 
-export type ReportFormat = "json";
+export type ReportFormat = "html" | "markdown" | "json";
 
 export interface ReportCommand {
   command: "report";
@@ -53,7 +53,7 @@ export type CliCommand =
 export type CommandName = "check" | "init" | "validate" | "report";
 
 const commandNames: readonly CommandName[] = ["check", "init", "validate", "report"];
-const reportFormats: readonly ReportFormat[] = ["json"];
+const reportFormats: readonly ReportFormat[] = ["html", "markdown", "json"];
 const formats: readonly OutputFormat[] = ["text", "markdown", "json"];
 
 const common = {
@@ -148,7 +148,7 @@ const reportOptions = {
 function parseReport(args: string[]): CliCommand {
   const { values } = parse("report", args, reportOptions, false);
   if (values.help) return { command: "help", topic: "report" };
-  const format = values.format ?? "json";
+  const format = values.format ?? "markdown";
   if (!(reportFormats as readonly string[]).includes(format)) {
     throw usage(`--format must be one of ${reportFormats.join(", ")}, not '${format}'`, "report");
   }

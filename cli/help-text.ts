@@ -73,7 +73,7 @@ Options:
   --days N            the period is the N days before --until (default: 90)
   --until DATE        end of the period; a YYYY-MM-DD date includes that day (default: now)
   --branch REF        the branch (default: origin/HEAD's branch, else main, else master)
-  --format FORMAT     json (default; docs/report.md describes it)
+  --format FORMAT     markdown (default), html (one self-contained page) or json
   -o, --output FILE   write the report to FILE instead of stdout
   --repo DIR          the repository (default: the current directory)
   -h, --help          show this help

@@ -3,8 +3,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildDeliveryReport } from "../../shared/core/report/build-delivery-report.js";
+import type { DeliveryReport } from "../../shared/core/report/report-types.js";
+import { renderReportHtml } from "../../shared/core/report/render-report-html.js";
 import { renderReportJson } from "../../shared/core/report/render-report-json.js";
-import type { ReportCommand } from "../args.js";
+import { renderReportMarkdown } from "../../shared/core/report/render-report-markdown.js";
+import type { ReportCommand, ReportFormat } from "../args.js";
 import { cliError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { openRepository } from "../git/open-repository.js";
@@ -34,7 +37,7 @@ export async function runReport(
     sizes: measured.sizes,
     notes: measured.notes,
   });
-  const text = renderReportJson(report);
+  const text = render(report, command.format);
   if (command.output === null) {
     io.stdout(text);
     return 0;
@@ -47,4 +50,15 @@ export async function runReport(
   }
   io.stderr(`shipgate: wrote ${command.format} report to ${command.output}\n`);
   return 0;
+}
+
+function render(report: DeliveryReport, format: ReportFormat): string {
+  switch (format) {
+    case "json":
+      return renderReportJson(report);
+    case "markdown":
+      return renderReportMarkdown(report);
+    case "html":
+      return renderReportHtml(report);
+  }
 }

@@ -75,10 +75,7 @@ function toPullRequest(
     leadTimeHours: lead === null ? null : lead.hours,
     leadTimeBasis: lead === null ? null : lead.basis,
     commits: kind.kind === "merge" ? (input.traces.get(commit.sha)?.commits ?? 0) : null,
-    url:
-      input.repository === null
-        ? null
-        : `https://github.com/${input.repository}/pull/${kind.number}`,
+    url: pullRequestUrl(input.repository, kind.number),
   };
 }
 
@@ -96,6 +93,19 @@ function leadTime(
   if (start === null || (kind === "squash" && start >= commit.commitTime)) return null;
   const hours = roundHours(Math.max(0, commit.commitTime - start) / 3600);
   return { hours, basis: kind === "merge" ? "first-commit" : "squash-author-date" };
+}
+
+/** Each part is encoded: a remote URL is user input, and the link lands in markdown and HTML. */
+function pullRequestUrl(repository: string | null, number: number): string | null {
+  if (repository === null) return null;
+  // encodeURIComponent leaves ( ) ! ' * alone; a ) would end a markdown link early.
+  const encode = (part: string) =>
+    encodeURIComponent(part).replace(
+      /[!'()*]/g,
+      (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
+  const path = repository.split("/").map(encode).join("/");
+  return `https://github.com/${path}/pull/${number}`;
 }
 
 export function isoTime(seconds: number): string {
