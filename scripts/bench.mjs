@@ -7,3 +7,4 @@ printCliBench(benchCli());
 execFileSync("npx", ["tsx", "scripts/bench/core-phases.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/action-bench.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/app-bench.ts"], { stdio: "inherit" });
+execFileSync("npx", ["tsx", "scripts/bench/report-bench.ts"], { stdio: "inherit" });
