@@ -6,6 +6,7 @@ import { Probot, Server } from "probot";
 import { createApp } from "./create-app.js";
 import { createLogger } from "./create-logger.js";
 import { findFreePort } from "./find-free-port.js";
+import { limitWebhookBody } from "./limit-webhook-body.js";
 import { createSharedThrottle } from "./redis/create-shared-throttle.js";
 import { readAppSettings } from "./read-app-settings.js";
 
@@ -21,17 +22,24 @@ async function main(): Promise<void> {
   const { settings } = result;
   const throttle = settings.redisConfig ? createSharedThrottle(settings.redisConfig) : undefined;
   const log = await createLogger(settings);
+  const ProbotWithSettings = Probot.defaults({
+    log,
+    appId: settings.appId,
+    privateKey: settings.privateKey,
+    secret: settings.secret,
+    logLevel: settings.logLevel,
+    ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+    ...(throttle ? { Octokit: throttle.Octokit } : {}),
+  });
+  // Probot's server puts the webhook middleware first; this is where bodies get their cap.
+  class CappedProbot extends ProbotWithSettings {
+    override async getNodeMiddleware(options?: Parameters<Probot["getNodeMiddleware"]>[0]) {
+      return limitWebhookBody(await super.getNodeMiddleware(options));
+    }
+  }
   const server = new Server({
     log,
-    Probot: Probot.defaults({
-      log,
-      appId: settings.appId,
-      privateKey: settings.privateKey,
-      secret: settings.secret,
-      logLevel: settings.logLevel,
-      ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
-      ...(throttle ? { Octokit: throttle.Octokit } : {}),
-    }),
+    Probot: CappedProbot,
     port: settings.port === 0 ? await findFreePort(settings.host) : settings.port,
     host: settings.host,
     ...(settings.webhookPath ? { webhookPath: settings.webhookPath } : {}),

@@ -11,6 +11,10 @@ import { sendWebhook, WEBHOOK_SECRET, type SendOptions } from "./start-app.js";
 
 export interface AppProcess {
   url: string;
+  /** The process id, to read its memory from /proc. */
+  pid: number;
+  /** Whether the process is still running. */
+  alive(): boolean;
   /** Everything the process printed so far. */
   output(): string;
   send(event: string, payload: unknown, options?: SendOptions): Promise<Response>;
@@ -24,6 +28,8 @@ export async function startAppProcess(options: {
   /** host:port of the API, served under /api/v3 (see startApiPrefixProxy). */
   gheHost: string;
   redisUrl?: string;
+  /** More environment (App settings such as SHIPGATE_MAX_ARTIFACT_BYTES). */
+  env?: Record<string, string>;
 }): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [ENTRY], {
@@ -38,6 +44,7 @@ export async function startAppProcess(options: {
       GHE_PROTOCOL: "http",
       LOG_LEVEL: "info",
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -57,6 +64,8 @@ export async function startAppProcess(options: {
   }
   return {
     url,
+    pid: child.pid ?? 0,
+    alive: () => child.exitCode === null && child.signalCode === null,
     output: () => output,
     send: (event, payload, send) => sendWebhook(`${url}/api/github/webhooks`, event, payload, send),
     async stop() {

@@ -8,6 +8,7 @@ import Bottleneck from "bottleneck";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createApp, type AppOptions } from "../../app/create-app.js";
+import { limitWebhookBody } from "../../app/limit-webhook-body.js";
 import {
   createSimulator,
   generateAppKey,
@@ -83,14 +84,17 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     log,
     ...(options.realThrottle ? {} : { Octokit: fastOctokit() as unknown as typeof ProbotOctokit }),
   });
-  const middleware = await createNodeMiddleware(
-    createApp({
-      appSlug: "shipgate",
-      now: () => new Date("2026-03-01T12:00:00Z"),
-      retry: { sleep: async (ms) => void waits.push(ms) },
-      ...options.app,
-    }),
-    { probot },
+  // Bodies get their cap in front of Probot's middleware, as app/server.ts does.
+  const middleware = limitWebhookBody(
+    await createNodeMiddleware(
+      createApp({
+        appSlug: "shipgate",
+        now: () => new Date("2026-03-01T12:00:00Z"),
+        retry: { sleep: async (ms) => void waits.push(ms) },
+        ...options.app,
+      }),
+      { probot },
+    ),
   );
   const server: Server = createServer((req, res) => {
     void middleware(req, res, () => res.writeHead(404).end());
