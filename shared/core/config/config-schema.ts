@@ -1,5 +1,6 @@
 // The one schema for .github/shipgate.yml: validation, defaults and the published JSON Schema all come from here.
 import { z } from "zod";
+import { compileUserPattern } from "../rules/user-pattern.js";
 
 const level = z
   .enum(["block", "warn", "off"])
@@ -8,14 +9,14 @@ const globs = z.array(z.string().min(1));
 const percent = z.number().min(0).max(100);
 const count = z.number().int().min(0);
 
-function isValidRegex(source: string): boolean {
-  try {
-    new RegExp(source, "u");
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A `linked-risks` pattern: RE2 syntax, so that searching a body is linear in its length. */
+const userPattern = z
+  .string()
+  .min(1)
+  .superRefine((source, ctx) => {
+    const compiled = compileUserPattern(source);
+    if (!compiled.ok) ctx.addIssue({ code: "custom", message: compiled.reason });
+  });
 
 export const sizeRuleSchema = z
   .object({
@@ -110,7 +111,7 @@ export const linkedRisksRuleSchema = z
   .object({
     level: level.default("warn"),
     patterns: z
-      .array(z.string().min(1).refine(isValidRegex, "is not a valid regular expression"))
+      .array(userPattern)
       .default([])
       .describe("Extra regular expressions for risk references, e.g. RISK-\\d+"),
     "issue-label": z

@@ -4,6 +4,13 @@
 import { capBody } from "../cap-body.js";
 import { stripCode } from "./strip-code.js";
 import { stripHtmlComments } from "./strip-html-comments.js";
+import {
+  compileUserPattern,
+  createPatternBudget,
+  matchUserPattern,
+  type PatternBudget,
+  type UserPattern,
+} from "./user-pattern.js";
 
 export interface RiskReferences {
   /** GitHub issues and pull requests as `owner/repo#12`, in order of appearance, deduplicated. */
@@ -14,6 +21,8 @@ export interface RiskReferences {
   errors: string[];
   /** More than MAX_RISK_REFERENCES distinct references: the rest were left out. */
   truncated: boolean;
+  /** The patterns' search was stopped (too costly on this body): later matches may be missing. */
+  patternsCut?: true;
 }
 
 /** Bounds the lookups an adapter makes for one body. */
@@ -53,17 +62,19 @@ function asGitHubRef(text: string, repository: string | null): string | null {
   return url === null ? null : canonical(url[1] ?? "", url[2] ?? "", url[3] ?? "");
 }
 
-function compilePatterns(patterns: readonly string[]): { compiled: RegExp[]; errors: string[] } {
-  const compiled: RegExp[] = [];
+function compilePatterns(patterns: readonly string[]): {
+  compiled: UserPattern[];
+  errors: string[];
+} {
+  const compiled: UserPattern[] = [];
   const errors: string[] = [];
-  patterns.forEach((pattern, i) => {
-    try {
-      // "u" as the config schema validates them: `\p{Lu}` means a letter, not "p{Lu}".
-      compiled.push(new RegExp(pattern, "gu"));
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
+  patterns.forEach((source, i) => {
+    // The config schema refuses these already; a config built in code may still carry one.
+    const result = compileUserPattern(source);
+    if (result.ok) compiled.push(result.pattern);
+    else {
       errors.push(
-        `\`rules.linked-risks.patterns[${i}]\` is not a valid regular expression (${why}): fix or remove it in .github/shipgate.yml`,
+        `\`rules.linked-risks.patterns[${i}]\` ${result.reason}: fix or remove it in .github/shipgate.yml`,
       );
     }
   });
@@ -74,11 +85,19 @@ function compilePatterns(patterns: readonly string[]): { compiled: RegExp[]; err
  * Each kind of reference keeps only its first MAX_RISK_REFERENCES + 1 distinct matches: enough
  * to know the first MAX_RISK_REFERENCES overall, and bounded on a hostile body.
  */
-function collect(text: string, repository: string | null, patterns: readonly RegExp[]): Found[] {
+function collect(
+  text: string,
+  repository: string | null,
+  patterns: readonly UserPattern[],
+  budget: PatternBudget,
+): Found[] {
   const found: Found[] = [];
-  const scan = (regex: RegExp, read: (m: RegExpExecArray) => Omit<Found, "index"> | null): void => {
+  const scan = <M extends { index: number }>(
+    matches: Iterable<M>,
+    read: (m: M) => Omit<Found, "index"> | null,
+  ): void => {
     const seen = new Set<string>();
-    for (const m of text.matchAll(regex)) {
+    for (const m of matches) {
       const hit = read(m);
       if (hit === null || seen.has(hit.ref.toLowerCase())) continue;
       seen.add(hit.ref.toLowerCase());
@@ -90,17 +109,16 @@ function collect(text: string, repository: string | null, patterns: readonly Reg
     github: true,
     ref: canonical(m[1] ?? "", m[2] ?? "", m[3] ?? ""),
   });
-  scan(URL_REF, github);
-  scan(FULL_REF, github);
-  scan(SHORT_REF, (m) => {
+  scan(text.matchAll(URL_REF), github);
+  scan(text.matchAll(FULL_REF), github);
+  scan(text.matchAll(SHORT_REF), (m) => {
     const ref = repository === null ? null : `${repository}#${Number(m[1])}`;
     return { github: ref !== null, ref: ref ?? m[0] };
   });
   for (const pattern of patterns) {
-    scan(pattern, (m) => {
-      if (m[0] === "") return null;
-      const ref = asGitHubRef(m[0], repository);
-      return { github: ref !== null, ref: ref ?? m[0] };
+    scan(matchUserPattern(pattern, text, budget), (m) => {
+      const ref = asGitHubRef(m.text, repository);
+      return { github: ref !== null, ref: ref ?? m.text };
     });
   }
   return found;
@@ -118,9 +136,11 @@ export function findRiskReferences(
   const { compiled, errors } = compilePatterns(patterns);
   // Capped here too: adapters call this with the raw body to know which items to look up.
   const text = stripCode(stripHtmlComments(capBody(body)));
-  const found = collect(text, repository, compiled).sort((a, b) => a.index - b.index);
+  const budget = createPatternBudget();
+  const found = collect(text, repository, compiled, budget).sort((a, b) => a.index - b.index);
   const seen = new Set<string>();
   const result: RiskReferences = { github: [], other: [], errors, truncated: false };
+  if (budget.cut) result.patternsCut = true;
   for (const { github, ref } of found) {
     const key = ref.toLowerCase();
     if (seen.has(key)) continue;

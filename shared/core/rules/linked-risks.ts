@@ -87,6 +87,11 @@ function assessLinks(
     );
   }
   if (refs.truncated) out.fixes.push(`Only the first ${MAX_RISK_REFERENCES} references were read.`);
+  if (refs.patternsCut) {
+    out.fixes.push(
+      "The search for `rules.linked-risks.patterns` stopped before the end of the description (its cost is capped): put the reference nearer the top, or use simpler patterns.",
+    );
+  }
 }
 
 function assessLevel(risk: DeclaredRiskLevel, config: LinkedRisksConfig, out: Assessment): void {

@@ -103,7 +103,27 @@ describe("parseConfig", () => {
     [
       "an invalid regular expression",
       "rules:\n  linked-risks:\n    patterns: ['(']\n",
-      `${FILE}:3:16 rules.linked-risks.patterns.0 is not a valid regular expression`,
+      `${FILE}:3:16 rules.linked-risks.patterns.0 is not a regular expression RE2 accepts (no lookaround or backreferences): error parsing regexp: missing closing ): \`(\``,
+    ],
+    [
+      "a backreference (RE2 has none: patterns run in linear time)",
+      "rules:\n  linked-risks:\n    patterns:\n      - 'RISK-\\d+'\n      - '(a+)\\1'\n",
+      `${FILE}:5:9 rules.linked-risks.patterns.1 is not a regular expression RE2 accepts (no lookaround or backreferences): error parsing regexp: invalid escape sequence: \`\\1\``,
+    ],
+    [
+      "a lookahead",
+      "rules:\n  linked-risks:\n    patterns: ['RISK-(?=\\d)']\n",
+      `${FILE}:3:16 rules.linked-risks.patterns.0 is not a regular expression RE2 accepts (no lookaround or backreferences): error parsing regexp: invalid or unsupported Perl syntax: \`(?=\``,
+    ],
+    [
+      "a pattern too large for the search budget",
+      "rules:\n  linked-risks:\n    patterns: ['(.*a){100}']\n",
+      `${FILE}:3:16 rules.linked-risks.patterns.0 is too complex: its RE2 program has 502 instructions, at most 200 are allowed (write a shorter pattern, e.g. fewer or smaller {n,m} repeats)`,
+    ],
+    [
+      "a bad pattern in a risk level's overrides",
+      "risk-levels:\n  high:\n    linked-risks: { patterns: ['(?<=x)y'] }\n",
+      `${FILE}:3:32 risk-levels.high.linked-risks.patterns.0 is not a regular expression RE2 accepts (no lookaround or backreferences): error parsing regexp: invalid named capture: \`(?<=x)y\``,
     ],
     [
       "an override for an undeclared risk level",

@@ -68,6 +68,20 @@ describe("findRiskReferences", () => {
       { other: ["RISK-Ä1"] },
     ],
     ["a pattern inside code", ["RISK-\\d+"], "`RISK-1`", { other: [] }],
+    ["JavaScript's \\u{…} escape", ["RISK-\\u{1F525}\\d"], "RISK-🔥1", { other: ["RISK-🔥1"] }],
+    ["a named group", ["(?<key>RISK)-\\d+"], "RISK-7", { other: ["RISK-7"] }],
+    [
+      "^ and $ at a line's start and end",
+      ["^RISK-\\d+$"],
+      "x RISK-1\nRISK-2\n",
+      { other: ["RISK-2"] },
+    ],
+    [
+      "a pattern that cannot span lines",
+      ["RISK-\\s+\\d"],
+      "RISK-\n1 RISK- 2",
+      { other: ["RISK- 2"] },
+    ],
   ])("matches configured patterns: %s", (_case, patterns, body, expected) => {
     expect(find(body, patterns)).toMatchObject(expected);
   });
@@ -77,7 +91,7 @@ describe("findRiskReferences", () => {
     expect(refs.other).toEqual(["RISK-1"]);
     expect(refs.errors).toHaveLength(1);
     expect(refs.errors[0]).toMatch(
-      /^`rules\.linked-risks\.patterns\[0\]` is not a valid regular expression \(.+\): fix or remove it in \.github\/shipgate\.yml$/,
+      /^`rules\.linked-risks\.patterns\[0\]` is not a regular expression RE2 accepts \(no lookaround or backreferences\): .+: fix or remove it in \.github\/shipgate\.yml$/,
     );
   });
 

@@ -168,4 +168,18 @@ describe("linked-risks rule", () => {
       ).toHaveLength(5);
     });
   });
+
+  it("says when the patterns' search stopped early, and still fails without a link", () => {
+    const body = `Risk: low\n${"a".repeat(60_000)}\nRISK-1`;
+    // One attempt on the long line would cost 60,001 characters × 71 instructions × 2 (a group).
+    const result = run({ body }, { patterns: ["(.*a){12}b|RISK-\\d+"] });
+    expect(result.status).toBe("fail");
+    expect(result.summary).toMatch(/^no risk link/);
+    expect(result.details).toMatch(
+      /The search for `rules\.linked-risks\.patterns` stopped before the end of the description/,
+    );
+    expect(run({ body: "Risk: low\nRISK-1" }, { patterns: ["RISK-\\d+"] }).details).not.toMatch(
+      /stopped before the end/,
+    );
+  });
 });
