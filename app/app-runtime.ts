@@ -4,6 +4,7 @@ import type { RetryOptions } from "../shared/github/create-retrying-client.js";
 import type { Verdict } from "../shared/core/types.js";
 import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
 import type { AppLogger } from "./app-logger.js";
+import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
 import { createGitHubClient, type OctokitLike } from "./create-github-client.js";
 import type { CoalescingQueue } from "./create-coalescing-queue.js";
 import type { EvaluationRequest } from "./run-evaluation.js";
@@ -20,6 +21,11 @@ export interface AppOptions {
   deliveryCapacity?: number;
   /** Told of every verdict published (its check run completed): for parity tests and metrics. */
   onVerdict?: VerdictListener;
+  /**
+   * Reads coverage artifacts (default: a worker running build/artifact-worker.mjs next to the
+   * bundle, with a 32 MB limit); see create-artifact-reader.ts.
+   */
+  readArtifact?: ArtifactReader;
 }
 
 export type VerdictListener = (
@@ -34,6 +40,7 @@ export interface AppRuntime {
   now(): Date;
   reviewComments: boolean;
   onVerdict: VerdictListener | undefined;
+  readArtifact: ArtifactReader;
 }
 
 /** The parts of a request every handler fills the same way. */
@@ -43,7 +50,7 @@ export function baseRequest(
   client: GitHubClient,
 ): Pick<
   EvaluationRequest,
-  "client" | "deliveryId" | "botLogin" | "log" | "reviewComments" | "onVerdict"
+  "client" | "deliveryId" | "botLogin" | "log" | "reviewComments" | "onVerdict" | "readArtifact"
 > {
   return {
     client,
@@ -52,6 +59,7 @@ export function baseRequest(
     log: context.log,
     reviewComments: runtime.reviewComments,
     onVerdict: runtime.onVerdict,
+    readArtifact: runtime.readArtifact,
   };
 }
 

@@ -5,6 +5,7 @@ import type { AppRuntime, AppOptions } from "./app-runtime.js";
 import { createRuntimeClient } from "./app-runtime.js";
 import { createDeliveryGuard } from "./create-delivery-guard.js";
 import { createCoalescingQueue } from "./create-coalescing-queue.js";
+import { createArtifactReader } from "./coverage/create-artifact-reader.js";
 import { handleIssueComment } from "./handle-issue-comment.js";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handle-pull-request.js";
 import { handleCheckRunRerequested, handleCheckSuiteRerequested } from "./handle-rerequest.js";
@@ -28,6 +29,10 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       now: options.now ?? (() => new Date()),
       reviewComments: options.reviewComments ?? true,
       onVerdict: options.onVerdict,
+      // In the bundle (build/app.mjs) this module's URL is the bundle's, next to the worker's.
+      readArtifact:
+        options.readArtifact ??
+        createArtifactReader({ workerUrl: new URL("./artifact-worker.mjs", import.meta.url) }),
     };
 
     /** Drops a delivery already handled here; a failed one may be redelivered. */

@@ -15,6 +15,8 @@ export interface AppSettings {
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   /** `pretty` for people, `json` for log collectors. */
   logFormat: "pretty" | "json";
+  /** COVERAGE_ARTIFACT_MAX_MB: the most a coverage artifact may unpack to. */
+  maxArtifactBytes: number;
 }
 
 export type SettingsResult = { ok: true; settings: AppSettings } | { ok: false; errors: string[] };
@@ -67,6 +69,11 @@ export function readAppSettings(
   const logFormat = (env.LOG_FORMAT ?? "pretty") as AppSettings["logFormat"];
   if (logFormat !== "pretty" && logFormat !== "json")
     errors.push(`LOG_FORMAT must be pretty or json, got "${env.LOG_FORMAT}".`);
+  const maxArtifactMb = env.COVERAGE_ARTIFACT_MAX_MB ? Number(env.COVERAGE_ARTIFACT_MAX_MB) : 32;
+  if (!Number.isInteger(maxArtifactMb) || maxArtifactMb < 1 || maxArtifactMb > 1024)
+    errors.push(
+      `COVERAGE_ARTIFACT_MAX_MB must be a whole number of megabytes from 1 to 1024, got "${env.COVERAGE_ARTIFACT_MAX_MB}".`,
+    );
   if (errors.length > 0) return { ok: false, errors };
 
   const protocol = env.GHE_PROTOCOL ?? "https";
@@ -83,6 +90,7 @@ export function readAppSettings(
       webhookPath: env.WEBHOOK_PATH || undefined,
       logLevel,
       logFormat,
+      maxArtifactBytes: maxArtifactMb * 1024 * 1024,
     },
   };
 }

@@ -22,6 +22,7 @@ import type { VerdictListener } from "./app-runtime.js";
 import { configErrorAnnotations } from "./checks/config-error-annotations.js";
 import { coverageArtifact } from "./config/coverage-artifact.js";
 import { resolveAppConfig } from "./config/resolve-app-config.js";
+import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
 import { gatherArtifactCoverage } from "./coverage/gather-artifact-coverage.js";
 import { appStateTrailer, decodeAppState } from "./overrides/app-state-marker.js";
 import { stateForHead, type AppState } from "./overrides/override-record.js";
@@ -39,6 +40,8 @@ export interface EvaluationRequest extends PullRequestRef {
   updateState?: (state: AppState, config: ConfigAtRef) => AppState | Promise<AppState>;
   reviewComments: boolean;
   onVerdict?: VerdictListener | undefined;
+  /** Parses a coverage artifact off the event loop. */
+  readArtifact: ArtifactReader;
 }
 
 export type EvaluationOutcome =
@@ -111,6 +114,7 @@ async function evaluateAndPublish(
         repo,
         state.coverageRun.runId,
         artifact,
+        request.readArtifact,
       );
     }
     verdict = evaluate(facts, config.result.config, {

@@ -1,9 +1,10 @@
 // `npm run app`: starts Probot's server with the shipgate app, from the environment (APP_ID,
 // PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET; GHE_HOST, REDIS_URL, PORT, LOG_LEVEL,
-// LOG_FORMAT optional).
+// LOG_FORMAT, COVERAGE_ARTIFACT_MAX_MB optional).
 import { readFileSync } from "node:fs";
 import { Probot, Server } from "probot";
 import { createApp } from "./create-app.js";
+import { createArtifactReader } from "./coverage/create-artifact-reader.js";
 import { createLogger } from "./create-logger.js";
 import { findFreePort } from "./find-free-port.js";
 import { limitWebhookBody } from "./limit-webhook-body.js";
@@ -45,7 +46,11 @@ async function main(): Promise<void> {
     ...(settings.webhookPath ? { webhookPath: settings.webhookPath } : {}),
     enableStaticFiles: false,
   });
-  await server.load(createApp());
+  const readArtifact = createArtifactReader({
+    workerUrl: new URL("./artifact-worker.mjs", import.meta.url),
+    maxBytes: settings.maxArtifactBytes,
+  });
+  await server.load(createApp({ readArtifact }));
   await server.start();
 }
 

@@ -14,6 +14,12 @@ const targets = {
   action: { entryPoints: ["action/index.ts"], outfile: "dist/index.js" },
   // Probot and the rest are installed dependencies wherever the App runs (npm ci, the image).
   app: { entryPoints: ["app/server.ts"], outfile: "build/app.mjs", packages: "external" },
+  // The App reads coverage artifacts in a worker thread; it loads this file next to app.mjs.
+  "artifact-worker": {
+    entryPoints: ["app/coverage/artifact-worker.ts"],
+    outfile: "build/artifact-worker.mjs",
+    packages: "external",
+  },
 };
 
 const only = ["action", "app", "cli"].filter((name) => process.argv.includes(`--${name}`));
@@ -21,6 +27,7 @@ const wanted = only.length > 0 ? only : ["cli", "app"];
 // `--outfile <path>` builds elsewhere (the dist check compares a fresh build with dist/).
 const outfileAt = process.argv.indexOf("--outfile");
 const outfile = outfileAt === -1 ? undefined : process.argv[outfileAt + 1];
+if (wanted.includes("app") && !outfile) wanted.push("artifact-worker");
 if (outfile && wanted.length > 1) {
   console.error("build: --outfile needs one target (e.g. --action)");
   process.exit(1);

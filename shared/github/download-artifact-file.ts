@@ -17,7 +17,7 @@ export async function downloadArtifactFile(
 ): Promise<Uint8Array | null> {
   const download = await downloadArtifact(client, request);
   if (!download.found) return null;
-  const [entry] = readZipEntries(download.zip, {
+  const [entry] = await readZipEntries(download.zip, {
     select: (name) => name === request.file,
     maxBytes: MAX_FILE_BYTES,
   });

@@ -3,11 +3,14 @@
 // freshly generated RSA key; and sends it signed webhooks.
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import Bottleneck from "bottleneck";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createApp, type AppOptions } from "../../app/create-app.js";
+import { createArtifactReader } from "../../app/coverage/create-artifact-reader.js";
 import { limitWebhookBody } from "../../app/limit-webhook-body.js";
 import {
   createSimulator,
@@ -18,6 +21,7 @@ import {
 import { SCENARIO } from "./payload-builders.js";
 
 export const WEBHOOK_SECRET = "shipgate-test-secret";
+const ARTIFACT_WORKER = pathToFileURL(path.resolve("build/artifact-worker.mjs"));
 
 export interface LogLine {
   level: number;
@@ -91,6 +95,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         appSlug: "shipgate",
         now: () => new Date("2026-03-01T12:00:00Z"),
         retry: { sleep: async (ms) => void waits.push(ms) },
+        // The bundled worker, built by test/global-setup.mjs, as build/app.mjs runs it.
+        readArtifact: createArtifactReader({ workerUrl: ARTIFACT_WORKER }),
         ...options.app,
       }),
       { probot },

@@ -10,8 +10,8 @@ const seen: string[] = [];
 
 beforeAll(async () => {
   const middleware = limitWebhookBody(
-    async (req: IncomingMessage & { body?: string }, res) => {
-      seen.push(req.body ?? "(no body)");
+    async (req: IncomingMessage, res) => {
+      seen.push((req as IncomingMessage & { body?: string }).body ?? "(no body)");
       res.writeHead(200).end("ok");
       return true;
     },

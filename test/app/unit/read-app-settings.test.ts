@@ -23,6 +23,11 @@ describe("readAppSettings", () => {
     ],
     ["WEBHOOK_SECRET", { ...base, WEBHOOK_SECRET: undefined }, /WEBHOOK_SECRET is not set/],
     ["a bad PORT", { ...base, PORT: "http" }, /PORT must be a port number/],
+    [
+      "a bad COVERAGE_ARTIFACT_MAX_MB",
+      { ...base, COVERAGE_ARTIFACT_MAX_MB: "0.5" },
+      /COVERAGE_ARTIFACT_MAX_MB must be a whole number of megabytes from 1 to 1024/,
+    ],
   ])("names a missing or wrong %s", (_name, env, message) => {
     const result = readAppSettings(env, noFile);
     expect(result.ok).toBe(false);
@@ -37,6 +42,15 @@ describe("readAppSettings", () => {
     expect(result.ok && result.settings.privateKey).toContain(
       "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n",
     );
+  });
+
+  it("limits coverage artifacts to 32 MB unpacked unless COVERAGE_ARTIFACT_MAX_MB says", () => {
+    const bytes = (env: Record<string, string>) => {
+      const result = readAppSettings({ ...base, ...env }, noFile);
+      return result.ok ? result.settings.maxArtifactBytes : null;
+    };
+    expect(bytes({})).toBe(32 * 1024 * 1024);
+    expect(bytes({ COVERAGE_ARTIFACT_MAX_MB: "100" })).toBe(100 * 1024 * 1024);
   });
 
   it("points at GitHub Enterprise Server's API with GHE_HOST, and passes REDIS_URL on", () => {
