@@ -6,10 +6,18 @@ export const MAX_REASON_CHARS = 500;
 
 export type Command =
   | { kind: "recheck" }
-  | { kind: "override"; rule: RuleId; reason: string }
+  | {
+      kind: "override";
+      rule: RuleId;
+      reason: string;
+      /** The head commit named in the command (7 to 40 hex digits, lower case), if any. */
+      sha?: string;
+    }
   | { kind: "invalid"; message: string };
 
-const USAGE = "Usage: `/shipgate recheck` or `/shipgate override <rule> <reason>`";
+const USAGE = "Usage: `/shipgate recheck` or `/shipgate override <rule> [<commit>] <reason>`";
+/** A commit SHA, abbreviated as GitHub shows it (7) up to whole (40). */
+const SHA = /^[0-9a-f]{7,40}$/i;
 
 /** Null when the comment holds no `/shipgate` command at all. */
 export function parseCommand(body: string): Command | null {
@@ -30,7 +38,9 @@ export function parseCommand(body: string): Command | null {
 }
 
 function parseOverride(words: string[]): Command {
-  const [rule = "", ...reasonWords] = words;
+  const [rule = "", ...rest] = words;
+  const sha = SHA.test(rest[0] ?? "") ? rest[0]?.toLowerCase() : undefined;
+  const reasonWords = sha === undefined ? rest : rest.slice(1);
   const id = RULE_IDS.find((candidate) => candidate === rule.toLowerCase());
   if (id === undefined) {
     return {
@@ -42,5 +52,10 @@ function parseOverride(words: string[]): Command {
   if (reason === "") {
     return { kind: "invalid", message: `An override needs a reason. ${USAGE}` };
   }
-  return { kind: "override", rule: id, reason: reason.slice(0, MAX_REASON_CHARS) };
+  return {
+    kind: "override",
+    rule: id,
+    reason: reason.slice(0, MAX_REASON_CHARS),
+    ...(sha === undefined ? {} : { sha }),
+  };
 }

@@ -126,6 +126,9 @@ export function issueCommentCreated(
   };
   const comment = payload.comment as Json;
   comment.body = body;
+  // Written now (the example's date is years old): the App compares it with when the head arrived.
+  comment.created_at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  comment.updated_at = comment.created_at;
   const commentUser = comment.user as Json;
   commentUser.login = user.login;
   commentUser.type = user.type ?? "User";

@@ -13,12 +13,25 @@ describe("parseCommand", () => {
       "/shipgate override Rollout-Notes  flag is off by default",
       { kind: "override", rule: "rollout-notes", reason: "flag is off by default" },
     ],
+    [
+      "/shipgate override size ABC1234 reviewed this commit",
+      { kind: "override", rule: "size", sha: "abc1234", reason: "reviewed this commit" },
+    ],
+    [
+      `/shipgate override coverage ${"e".repeat(40)} generated`,
+      { kind: "override", rule: "coverage", sha: "e".repeat(40), reason: "generated" },
+    ],
+    [
+      "/shipgate override size abc123 is not a commit (six digits)",
+      { kind: "override", rule: "size", reason: "abc123 is not a commit (six digits)" },
+    ],
   ])("%j", (body, expected) => {
     expect(parseCommand(body)).toEqual(expected);
   });
 
   it.each([
     ["/shipgate override size", /needs a reason/],
+    ["/shipgate override size abc1234", /needs a reason/],
     ["/shipgate override", /Name the rule/],
     ["/shipgate override speed fast", /Name the rule/],
     ["/shipgate", /Unknown command/],
