@@ -11,7 +11,8 @@ import {
 import type { GitHubClient, RepoRef } from "../shared/github/github-client.js";
 import { invalidConfigVerdict } from "../shared/core/invalid-config-verdict.js";
 import { gatherWorkspaceCoverage } from "./gather-workspace-coverage.js";
-import { listWorkspaceFiles } from "./list-workspace-files.js";
+import { readRepositoryLayout } from "../shared/github/read-repository-layout.js";
+import { readWorkspaceLayout } from "./read-workspace-layout.js";
 import type { ActionInputs } from "./read-inputs.js";
 import type { RunnerEnv } from "./read-runner-env.js";
 
@@ -28,8 +29,7 @@ export async function evaluatePullRequest(
   inputs: ActionInputs,
   runner: Pick<RunnerEnv, "workspace" | "graphqlUrl">,
 ): Promise<Evaluation> {
-  // git runs while the API answers.
-  const repoFiles = listWorkspaceFiles(runner.workspace);
+  const head = { owner: where.owner, repo: where.repo, sha: where.pullRequest.head.sha };
   const gathered = await gatherPullRequestFacts(client, {
     owner: where.owner,
     repo: where.repo,
@@ -38,8 +38,11 @@ export async function evaluatePullRequest(
     configPath: inputs.config,
     // One query for the base commit's files and the token's login (the sticky comment's author).
     graphql: { url: runner.graphqlUrl, viewer: true },
+    // The checkout's files; the API's head tree only when the workspace is not a git checkout.
+    readLayout: async () =>
+      (await readWorkspaceLayout(runner.workspace)) ??
+      readRepositoryLayout(client, { ...head, graphqlUrl: runner.graphqlUrl }),
   });
-  gathered.facts.repoFiles = await repoFiles;
   const parsed = gathered.config.result;
   if (!parsed.ok) {
     const verdict = invalidConfigVerdict(parsed.errors, gathered.config.path);

@@ -5,11 +5,13 @@ import { formatConfigError } from "../../shared/core/config/config-error.js";
 import type { Config } from "../../shared/core/config/config-schema.js";
 import { parseConfig } from "../../shared/core/config/parse-config.js";
 import { evaluate } from "../../shared/core/evaluate.js";
-import type { PullRequestFacts } from "../../shared/core/types.js";
+import type { CoverageFacts, PullRequestFacts } from "../../shared/core/types.js";
+import { coveragePatterns } from "../../shared/node/coverage/coverage-patterns.js";
 import type { CheckCommand } from "../args.js";
 import { cliError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { gatherCoverage } from "../../shared/node/coverage/gather-coverage.js";
+import { describeEmptyRange } from "../git/describe-empty-range.js";
 import { openRepository } from "../git/open-repository.js";
 import { CONFIG_PATH, readBaseFiles } from "../git/read-base-files.js";
 import { changesConfig, readChanges } from "../git/read-changes.js";
@@ -26,6 +28,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   // git computes the diff while this process reads the config and parses coverage reports.
   const changes = readChanges(repo);
   changes.catch(() => undefined); // awaited below; never an unhandled rejection if we stop early
+  const emptyRange = describeEmptyRange(repo);
   const baseFiles = await readBaseFiles(repo);
 
   const configFile = command.config ?? CONFIG_PATH;
@@ -47,10 +50,8 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
     );
   }
   const config = withCoverageReports(parsed.config, command.coverage);
-
-  const patterns = config.rules.coverage.reports;
-  const coverage = patterns.length > 0 ? await gatherCoverage(patterns, repo.root) : null;
-  const { files, repoFiles } = await changes;
+  const coverage = await readCoverage(config, command.coverage, repo.root, io.cwd);
+  const { files, repoFiles, goModules } = await changes;
 
   const facts: PullRequestFacts = {
     repository: repo.repository,
@@ -69,14 +70,45 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
     gitattributes: baseFiles.gitattributes,
     pullRequestTemplate: baseFiles.pullRequestTemplate,
     repoFiles,
+    goModules,
     // With --config the gate uses that file, so the branch's own config change is beside the point.
     configChanged: command.config === null && changesConfig(files),
   };
 
-  const verdict = evaluate(facts, config);
+  const evaluated = evaluate(facts, config);
+  const note = await emptyRange;
+  // Only the CLI can run on a branch with nothing ahead of its base: the note is its own.
+  const verdict = note === null ? evaluated : { ...evaluated, notes: [...evaluated.notes, note] };
   const output = renderVerdict(verdict, command.format, { color: io.isTTY && !io.env.NO_COLOR });
   io.stdout(output.endsWith("\n") ? output : `${output}\n`);
   return verdict.conclusion === "failure" ? 1 : 0;
+}
+
+/** Reads the reports; a `--coverage` path with nothing there is a usage error (exit 2). */
+async function readCoverage(
+  config: Config,
+  given: string[],
+  root: string,
+  cwd: string,
+): Promise<CoverageFacts | null> {
+  const rule = config.rules.coverage;
+  const { patterns, explicit } = coveragePatterns(rule, given);
+  if (patterns.length === 0 || rule.level === "off") return null;
+  const coverage = await gatherCoverage(patterns, root, {
+    explicit,
+    maxBytes: rule["max-report-mb"] * 1024 * 1024,
+    allowOutsideRoot: true,
+  });
+  const missing = coverage.errors.filter(
+    (error) => given.includes(error.source) && error.message === "no such file",
+  );
+  if (missing.length > 0) {
+    const names = missing.map((error) => error.source).join(", ");
+    throw cliError(
+      `--coverage ${names}: no such file (paths are relative to the repository root ${path.relative(cwd, root) || "."})`,
+    );
+  }
+  return coverage;
 }
 
 /** --coverage replaces `rules.coverage.reports`, so messages name the reports looked for. */

@@ -1,16 +1,20 @@
 // Reads what the branch changes, as GitHub shows a pull request: the diff from the merge base
 // of base and head, plus every file path at head. The git calls run concurrently.
+import { goModPaths, readGoModules } from "../../shared/core/coverage/read-go-modules.js";
 import { parseDiff } from "../../shared/core/diff/parse-diff.js";
-import type { ChangedFile } from "../../shared/core/types.js";
+import type { ChangedFile, GoModule } from "../../shared/core/types.js";
 import type { GitRepository } from "./open-repository.js";
 import { CONFIG_PATH } from "./read-base-files.js";
 import { cliError } from "../cli-error.js";
+import { readObjects } from "./read-objects.js";
 import { runGit } from "./run-git.js";
 
 export interface Changes {
   files: ChangedFile[];
   /** Every file path at head, repository-relative. */
   repoFiles: string[];
+  /** The Go modules at head. */
+  goModules: GoModule[];
 }
 
 export async function readChanges(repo: GitRepository): Promise<Changes> {
@@ -29,13 +33,29 @@ export async function readChanges(repo: GitRepository): Promise<Changes> {
         : `git diff failed (git: ${detail})`,
     );
   }
+  const repoFiles = tree.stdout
+    .toString("utf8")
+    .split("\0")
+    .filter((path) => path !== "");
   return {
     files: parseDiff(diff.stdout.toString("utf8")),
-    repoFiles: tree.stdout
-      .toString("utf8")
-      .split("\0")
-      .filter((path) => path !== ""),
+    repoFiles,
+    goModules: await readGoModulesAt(repo, repoFiles),
   };
+}
+
+async function readGoModulesAt(repo: GitRepository, repoFiles: string[]): Promise<GoModule[]> {
+  const paths = goModPaths(repoFiles);
+  const blobs = await readObjects(
+    paths.map((path) => `${repo.head.sha}:${path}`),
+    repo.git,
+  );
+  const texts = new Map<string, string>();
+  paths.forEach((path, i) => {
+    const blob = blobs[i];
+    if (blob) texts.set(path, blob.toString("utf8"));
+  });
+  return readGoModules(texts);
 }
 
 /** True when the diff touches the gate's own config (added, edited, renamed or deleted). */
@@ -47,6 +67,7 @@ export function changesConfig(files: ChangedFile[]): boolean {
 export function diffArgs(range: string): string[] {
   // Explicit flags override user config (external diff, textconv, prefixes, relative paths).
   // -U0: rules need added lines only, and less text is faster to produce and parse.
+  // -M without -C: renames as git and GitHub count them by default; a copy is an added file.
   return [
     "-c",
     "core.quotePath=true",
@@ -54,5 +75,5 @@ export function diffArgs(range: string): string[] {
     "--no-color",
     "--no-ext-diff",
     "--no-textconv",
-  ].concat(["--no-relative", "-U0", "-M", "-C", "--src-prefix=a/", "--dst-prefix=b/", range]);
+  ].concat(["--no-relative", "-U0", "-M", "--src-prefix=a/", "--dst-prefix=b/", range]);
 }

@@ -46,6 +46,14 @@ export interface CoverageReport {
   firstSkipped: string | null;
 }
 
+/** A Go module of the repository: where its go.mod is, and the module path it declares. */
+export interface GoModule {
+  /** Repository-relative folder of the go.mod; "" at the root. */
+  dir: string;
+  /** The `module` path, e.g. `github.com/google/uuid`. */
+  module: string;
+}
+
 /** A report the adapter could not use, and why; the other reports are still used. */
 export interface CoverageReportError {
   source: string;
@@ -97,6 +105,8 @@ export interface PullRequestFacts {
   pullRequestTemplate: string | null;
   /** Every file path at head (for mapping coverage paths), or null when unknown. */
   repoFiles: string[] | null;
+  /** The Go modules at head (from every go.mod), for mapping import paths; null when unknown. */
+  goModules: GoModule[] | null;
   /** The PR changes the gate's own config file; the change is reported, not applied. */
   configChanged: boolean;
 }

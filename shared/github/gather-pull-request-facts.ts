@@ -10,6 +10,7 @@ import { listPullRequestFiles } from "./list-pull-request-files.js";
 import type { LineSpan } from "./read-hunk-spans.js";
 import { DEFAULT_CONFIG_PATH, toConfigAtRef, type ConfigAtRef } from "./read-config-at-ref.js";
 import { readFilesAtRef } from "./read-files-at-ref.js";
+import { readRepositoryLayout, type RepositoryLayout } from "./read-repository-layout.js";
 
 export const GITATTRIBUTES_PATH = ".gitattributes";
 export const PULL_REQUEST_TEMPLATE_PATH = ".github/pull_request_template.md";
@@ -29,10 +30,15 @@ export interface GatherOptions extends PullRequestRef {
    * The App resolves `extends` here: the base file is still read once, with the other files.
    */
   resolveConfig?: (path: string, text: string | null) => ConfigAtRef | Promise<ConfigAtRef>;
+  /**
+   * The head's file list and Go modules, for mapping coverage paths: the Action reads its
+   * checkout; by default they are read from the API at the head commit.
+   */
+  readLayout?: () => Promise<RepositoryLayout>;
 }
 
 export interface GatheredPullRequest {
-  /** Coverage and repoFiles are null: the adapter knows where reports and the checkout are. */
+  /** Coverage is null: the adapter knows where the reports are. */
   facts: PullRequestFacts;
   config: ConfigAtRef;
   pullRequest: ApiPullRequest;
@@ -68,10 +74,19 @@ export async function gatherPullRequestFacts(
     const refs = findRiskReferences(body, rule.patterns, repository).github;
     return { config, linkedItems: await gatherLinkedItems(client, refs, repository) };
   });
-  const [listed, read, { config, linkedItems }] = await Promise.all([
+  const layout =
+    options.readLayout?.() ??
+    readRepositoryLayout(client, {
+      owner,
+      repo,
+      sha: pr.head.sha,
+      ...(options.graphql ? { graphqlUrl: options.graphql.url } : {}),
+    });
+  const [listed, read, { config, linkedItems }, { repoFiles, goModules }] = await Promise.all([
     listPullRequestFiles(client, { owner, repo, number }, pr.changed_files),
     baseFiles,
     configAndLinks,
+    layout,
   ]);
   const gitattributes = read.files.get(GITATTRIBUTES_PATH) ?? null;
   const template = read.files.get(PULL_REQUEST_TEMPLATE_PATH) ?? null;
@@ -91,7 +106,8 @@ export async function gatherPullRequestFacts(
     coverage: null,
     gitattributes,
     pullRequestTemplate: template,
-    repoFiles: null,
+    repoFiles,
+    goModules,
     configChanged: listed.files.some(
       (file) => file.path === configPath || file.previousPath === configPath,
     ),

@@ -35,6 +35,7 @@ export function makeFacts(overrides: Partial<PullRequestFacts> = {}): PullReques
     gitattributes: null,
     pullRequestTemplate: null,
     repoFiles: null,
+    goModules: null,
     configChanged: false,
     ...overrides,
   };

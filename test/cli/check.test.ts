@@ -205,7 +205,7 @@ describe("the files shipgate init writes", () => {
 });
 
 describe("coverage reports that cannot be used", () => {
-  it("names each bad report and still uses the good one", async () => {
+  it("names each bad report, still uses the good one, and fails", async () => {
     const r = repo({ "src/a.js": lines(7) });
     r.write({
       "coverage/good.info": lcov("src/a.js", { 6: 1, 7: 1 }),
@@ -219,15 +219,17 @@ describe("coverage reports that cannot be used", () => {
       "--coverage",
       "coverage/unreadable.info",
     ]);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const coverage = rule("coverage");
-    expect(coverage.metrics).toMatchObject({ patchCoverage: 100, coverableLines: 2, reports: 1 });
-    expect(coverage.summary).toMatch(/3 reports could not be read/);
+    expect(coverage.status).toBe("fail");
+    expect(coverage.metrics).toMatchObject({ patchCoverage: 100, coverableLines: 2 });
+    expect(coverage.metrics["reports"]).toHaveLength(4);
+    expect(coverage.summary).toMatch(/3 reports could not be used/);
     for (const name of ["garbage.info", "binary.info", "unreadable.info"]) {
       expect(coverage.details).toContain(name);
     }
     expect(coverage.details).toContain("binary file, not a coverage report");
-    expect(coverage.details).toContain("cannot be read: it is a directory");
+    expect(coverage.details).toContain("is not a regular file \\(a directory\\)");
   });
 
   it("names the --coverage patterns it looked for when none matched", async () => {

@@ -1,6 +1,7 @@
 // The one schema for .github/shipgate.yml: validation, defaults and the published JSON Schema all come from here.
 import { z } from "zod";
 import { compileUserPattern } from "../rules/user-pattern.js";
+import { SOURCE_FILES } from "../rules/source-files.js";
 
 const level = z
   .enum(["block", "warn", "off"])
@@ -17,6 +18,14 @@ const userPattern = z
     const compiled = compileUserPattern(source);
     if (!compiled.ok) ctx.addIssue({ code: "custom", message: compiled.reason });
   });
+
+/** Where common tools write reports; when none is there, `missing-report` applies. */
+export const DEFAULT_COVERAGE_REPORTS = [
+  "coverage/lcov.info",
+  "coverage/cobertura-coverage.xml",
+  "coverage/clover.xml",
+  "coverage/coverage-final.json",
+] as const;
 
 export const sizeRuleSchema = z
   .object({
@@ -37,12 +46,7 @@ export const coverageRuleSchema = z
   .object({
     level: level.default("block"),
     reports: globs
-      .default([
-        "coverage/lcov.info",
-        "coverage/cobertura-coverage.xml",
-        "coverage/clover.xml",
-        "coverage/coverage-final.json",
-      ])
+      .default([...DEFAULT_COVERAGE_REPORTS])
       .describe("Coverage report files or globs, relative to the repository root"),
     "min-patch": percent
       .default(80)
@@ -57,12 +61,28 @@ export const coverageRuleSchema = z
     "missing-report": z
       .enum(["fail", "warn", "skip"])
       .default("warn")
-      .describe("What to do when no coverage report is found"),
+      .describe(
+        "What to do when no report was given or found (a report that was given but cannot be used always fails)",
+      ),
     "partial-branches": z
       .enum(["covered", "uncovered"])
       .default("covered")
       .describe("How a line whose branches were only partly taken counts (diff-cover: covered)"),
-    exclude: globs.default([]).describe("Changed files whose coverage is not judged"),
+    include: globs
+      .default([...SOURCE_FILES])
+      .describe(
+        "Changed files that are source: each must be in a coverage report (gitignore-like globs)",
+      ),
+    exclude: globs
+      .default([])
+      .describe(
+        "Changed files whose coverage is not judged, on top of tests, examples, docs, scripts and config",
+      ),
+    "max-report-mb": z
+      .number()
+      .positive()
+      .default(256)
+      .describe("A report file larger than this (MB) is refused, not read"),
     artifact: z
       .object({
         workflow: z.string().min(1).describe("Workflow file name, e.g. ci.yml"),

@@ -1,6 +1,6 @@
 // Merges parsed reports into one line map per repository file. Hits from every report and record
 // add up; files that map to no repository file are listed, never dropped.
-import type { CoverageReport } from "../types.js";
+import type { CoverageReport, GoModule } from "../types.js";
 import { mapCoveragePaths, type UnmatchedCoverageFile } from "./map-coverage-paths.js";
 import { createRepoPathIndex } from "./repo-path-index.js";
 
@@ -24,13 +24,14 @@ export interface MergedCoverage {
 export function mergeCoverage(
   reports: readonly CoverageReport[],
   repoFiles: readonly string[],
+  goModules: readonly GoModule[] = [],
 ): MergedCoverage {
   const index = createRepoPathIndex(repoFiles);
   const files = new Map<string, MergedFileCoverage>();
   const fullyBranched = new Map<string, Set<number>>();
   const unmatched: UnmatchedCoverageFile[] = [];
   for (const report of reports) {
-    const mapping = mapCoveragePaths(report, index);
+    const mapping = mapCoveragePaths(report, index, goModules);
     unmatched.push(...mapping.unmatched);
     for (const file of report.files) {
       const repoPath = mapping.paths.get(file.path);

@@ -3,17 +3,18 @@
 //
 // Choices beyond DESIGN.md "Coverage semantics":
 // - Deleted, binary, generated (context.isGenerated) and `exclude`d files are not judged.
-// - A changed file no report mentions is listed when it looks like measured source (same
-//   extension as some report file, not a test/story/declaration/config file): it does not change
-//   the figure (diff-cover ignores it too) but turns a pass into a warn. So do unreadable reports
-//   and files the API gave no patch for.
+// - Fail closed: when reports were given, a changed source file (`include`, not a test, example,
+//   doc, script or config file) that no report names fails the rule, with the reason (no report
+//   names it, an ambiguous match, a report that could not be read). So does a report that was
+//   given but could not be used. Files the API gave no patch for turn a pass into a warn.
 // - Uncovered lines group into one finding per range; a range runs across lines no report
 //   records as executable (blank lines, comments) and stops at any executable line that is not an
 //   uncovered changed line.
 import type { CoverageRuleConfig } from "../config/config-schema.js";
 import { mergeCoverage } from "../coverage/merge-coverage.js";
 import { createGlobMatcher } from "../exclude/match-glob.js";
-import type { LineFinding, RuleStatus } from "../types.js";
+import type { UnmatchedCoverageFile } from "../coverage/map-coverage-paths.js";
+import type { CoverageReportError, LineFinding, RuleStatus } from "../types.js";
 import { createSourceFileFilter } from "./create-source-file-filter.js";
 import { formatLineRanges } from "./line-ranges.js";
 import {
@@ -24,14 +25,18 @@ import {
   type MergedLines,
   type PatchCoverage,
 } from "./measure-patch-coverage.js";
-import { missingReportResult } from "./missing-report-result.js";
+import {
+  describeReports,
+  missingReportResult,
+  type UnmappedFile,
+} from "./missing-report-result.js";
 import { renderCoverageDetails } from "./render-coverage-details.js";
 import type { Rule } from "./rule.js";
 
 export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) => {
   const reports = facts.coverage?.reports ?? [];
   const errors = facts.coverage?.errors ?? [];
-  if (reports.length === 0) return missingReportResult(config, errors);
+  if (reports.length === 0 && errors.length === 0) return missingReportResult(config);
 
   const isExcluded = createGlobMatcher(config.exclude);
   const judged = facts.files.filter(
@@ -43,19 +48,17 @@ export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) =
   );
   // Without the head's file list, report paths are taken as written (normalised): mapping them
   // onto the changed files alone could pin another file's coverage on a changed file.
-  const merged = mergeCoverage(reports, facts.repoFiles ?? []);
+  const merged = mergeCoverage(reports, facts.repoFiles ?? [], facts.goModules ?? []);
   const options: MeasureOptions = {
     partialIsCovered: config["partial-branches"] === "covered",
-    isSource: createSourceFileFilter([
-      ...merged.files.keys(),
-      ...merged.unmatched.map((entry) => entry.path),
-    ]),
+    isSource: createSourceFileFilter(config.include, config.exclude),
   };
   const patch = measurePatchCoverage(
     judged.filter((file) => file.patchMissing !== true),
     merged.files,
     options,
   );
+  const unmapped = explainUnmapped(patch.missingFromReports, merged.unmatched, errors);
   const noPatch = judged
     .filter((file) => file.patchMissing === true)
     .map((file) => file.path)
@@ -69,9 +72,9 @@ export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) =
     project !== null &&
     project.executable > 0 &&
     project.covered * 100 < (config["min-project"] ?? 0) * project.executable;
-  const failing = (belowPatch && !grace) || belowProject;
-  const concerns = patch.missingFromReports.length + noPatch.length + errors.length > 0;
-  const status: RuleStatus = failing ? "fail" : concerns ? "warn" : "pass";
+  const cannotJudge = unmapped.length > 0 || errors.length > 0;
+  const failing = (belowPatch && !grace) || belowProject || cannotJudge;
+  const status: RuleStatus = failing ? "fail" : noPatch.length > 0 ? "warn" : "pass";
 
   const graceNote = grace
     ? `Only ${coverable} changed ${plural(coverable, "line is", "lines are")} coverable, fewer than ` +
@@ -85,11 +88,11 @@ export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) =
     project !== null && project.executable > 0
       ? `project coverage ${formatPercent(project.covered, project.executable)}%, minimum ${config["min-project"]}%`
       : null,
-    patch.missingFromReports.length > 0
-      ? `${patch.missingFromReports.length} changed ${plural(patch.missingFromReports.length, "file", "files")} not in any coverage report`
+    unmapped.length > 0
+      ? `${unmapped.length} changed source ${plural(unmapped.length, "file", "files")} not in any coverage report`
       : null,
     errors.length > 0
-      ? `${errors.length} ${plural(errors.length, "report", "reports")} could not be read`
+      ? `${errors.length} ${plural(errors.length, "report", "reports")} could not be used`
       : null,
   ]
     .filter((part) => part !== null)
@@ -104,9 +107,10 @@ export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) =
       failing,
       graceNote,
       files: patch.files,
-      missingFromReports: patch.missingFromReports,
+      unmapped,
       noPatch,
       errors,
+      skipped: reports.filter((report) => report.recordsSkipped > 0),
       unmatched: [...merged.unmatched].sort(
         (a, b) => compareStrings(a.path, b.path) || compareStrings(a.source, b.source),
       ),
@@ -119,7 +123,8 @@ export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) =
         .filter((file) => file.uncovered.length > 0)
         .map((file) => ({ path: file.path, lines: file.uncovered })),
       missingFromReports: patch.missingFromReports,
-      reports: reports.length,
+      unmapped,
+      reports: describeReports(reports, errors),
       projectCoverage:
         project === null || project.executable === 0
           ? null
@@ -128,6 +133,30 @@ export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) =
     findings: toFindings(patch, failing && config.level === "block" ? "failure" : "warning"),
   };
 };
+
+/** Why each changed source file is in no report: the ambiguity that hid it, or what went wrong. */
+function explainUnmapped(
+  paths: readonly string[],
+  unmatched: readonly UnmatchedCoverageFile[],
+  errors: readonly CoverageReportError[],
+): UnmappedFile[] {
+  return paths.map((path) => {
+    const ambiguous = unmatched.find((entry) => entry.candidates.includes(path));
+    if (ambiguous !== undefined) {
+      return {
+        path,
+        reason:
+          `ambiguous: ${ambiguous.source} names ${ambiguous.path}, which matches ` +
+          `${ambiguous.candidates.length} files equally well`,
+      };
+    }
+    if (errors.length > 0) {
+      const names = errors.map((error) => error.source).join(", ");
+      return { path, reason: `no usable report names it (could not use: ${names})` };
+    }
+    return { path, reason: "no report names it" };
+  });
+}
 
 function toFindings(patch: PatchCoverage, severity: LineFinding["severity"]): LineFinding[] {
   return patch.files.flatMap((file) =>

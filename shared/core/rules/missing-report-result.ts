@@ -1,13 +1,26 @@
-// The coverage rule's result when no report could be used: `missing-report` says how loud it is.
+// The coverage rule's result when no report was given or found (`missing-report` says how loud
+// it is), and the per-report summary the JSON contract carries in every coverage result.
 import type { CoverageRuleConfig } from "../config/config-schema.js";
 import { codeSpan } from "../render/escape-markdown.js";
-import type { CoverageReportError, RuleResult } from "../types.js";
-import { renderReportErrors } from "./render-coverage-details.js";
+import type { CoverageFormat, CoverageReport, CoverageReportError, RuleResult } from "../types.js";
 
-export function missingReportResult(
-  config: CoverageRuleConfig,
-  errors: readonly CoverageReportError[],
-): RuleResult {
+/** A changed source file that no report names, and why. */
+export interface UnmappedFile {
+  path: string;
+  reason: string;
+}
+
+/** One report as `metrics.reports` lists it. */
+export interface ReportSummary {
+  path: string;
+  format: CoverageFormat | null;
+  files: number;
+  recordsUsed: number;
+  recordsSkipped: number;
+  error: string | null;
+}
+
+export function missingReportResult(config: CoverageRuleConfig): RuleResult {
   const mode = config["missing-report"];
   const lookedFor =
     config.reports.length === 0
@@ -21,20 +34,42 @@ export function missingReportResult(
     id: "coverage",
     status: mode === "fail" ? "fail" : mode === "warn" ? "warn" : "skip",
     level: config.level,
-    summary:
-      errors.length > 0
-        ? `No usable coverage report (${errors.length} could not be read), so patch coverage was not checked`
-        : "No coverage report found, so patch coverage was not checked",
-    details: [...(errors.length > 0 ? [renderReportErrors(errors)] : []), howToFix].join("\n\n"),
+    summary: "No coverage report found, so patch coverage was not checked",
+    details: howToFix,
     metrics: {
       patchCoverage: null,
       coverableLines: 0,
       coveredLines: 0,
       uncovered: [],
       missingFromReports: [],
-      reports: 0,
+      unmapped: [],
+      reports: [],
       projectCoverage: null,
     },
     findings: [],
   };
+}
+
+export function describeReports(
+  reports: readonly CoverageReport[],
+  errors: readonly CoverageReportError[],
+): ReportSummary[] {
+  return [
+    ...reports.map((report) => ({
+      path: report.source,
+      format: report.format,
+      files: report.files.length,
+      recordsUsed: report.recordsUsed,
+      recordsSkipped: report.recordsSkipped,
+      error: null,
+    })),
+    ...errors.map((error) => ({
+      path: error.source,
+      format: null,
+      files: 0,
+      recordsUsed: 0,
+      recordsSkipped: 0,
+      error: error.message,
+    })),
+  ];
 }

@@ -1,18 +1,23 @@
 // The coverage rule's markdown details: what is uncovered, what could not be judged, how to fix.
 import { codeSpan, escapeMarkdown } from "../render/escape-markdown.js";
-import type { CoverageReportError } from "../types.js";
+import type { UnmatchedCoverageFile } from "../coverage/map-coverage-paths.js";
+import type { CoverageReport, CoverageReportError } from "../types.js";
 import { formatLineRanges } from "./line-ranges.js";
 import type { FilePatchCoverage } from "./measure-patch-coverage.js";
+import type { UnmappedFile } from "./missing-report-result.js";
 
 export interface CoverageDetailsInput {
   failing: boolean;
   graceNote: string | null;
   files: readonly FilePatchCoverage[];
-  missingFromReports: readonly string[];
+  /** Changed source files no report names, with the reason. */
+  unmapped: readonly UnmappedFile[];
   /** Changed files the API gave no patch for. */
   noPatch: readonly string[];
   errors: readonly CoverageReportError[];
-  unmatched: readonly { source: string; path: string }[];
+  /** Reports with records that could not be used (skipped, the rest still counted). */
+  skipped: readonly CoverageReport[];
+  unmatched: readonly UnmatchedCoverageFile[];
 }
 
 /** Long lists are cut here; the metrics keep everything. */
@@ -33,13 +38,15 @@ export function renderCoverageDetails(input: CoverageDetailsInput): string {
       ].join("\n\n"),
     );
   }
-  if (input.missingFromReports.length > 0) {
+  if (input.unmapped.length > 0) {
     sections.push(
       [
-        "**Not in any coverage report**, so their changed lines were not counted. Make sure the " +
-          "test run measures them (for Jest, `collectCoverageFrom`), or exclude them with " +
-          "`rules.coverage.exclude`:",
-        list(input.missingFromReports.map((path) => codeSpan(path))),
+        "**Changed source files not in any coverage report**, so their lines could not be judged. Make " +
+          "sure the test run measures them (for Jest, `collectCoverageFrom`) and its report is " +
+          "given to shipgate, or exclude them with `rules.coverage.exclude`:",
+        list(
+          input.unmapped.map((file) => `${codeSpan(file.path)}: ${escapeMarkdown(file.reason)}`),
+        ),
       ].join("\n\n"),
     );
   }
@@ -51,26 +58,50 @@ export function renderCoverageDetails(input: CoverageDetailsInput): string {
       ].join("\n\n"),
     );
   }
-  if (input.errors.length > 0) sections.push(renderReportErrors(input.errors));
+  if (input.errors.length > 0) {
+    sections.push(
+      [
+        "**Coverage reports that could not be used**, so the rule fails: fix or regenerate them, " +
+          "or stop giving them to shipgate:",
+        list(
+          input.errors.map(
+            (error) => `${codeSpan(error.source)}: ${escapeMarkdown(error.message)}`,
+          ),
+        ),
+      ].join("\n\n"),
+    );
+  }
+  if (input.skipped.length > 0) {
+    sections.push(
+      [
+        "Records the reports hold that could not be used (skipped; the rest of each report counts):",
+        list(
+          input.skipped.map(
+            (report) =>
+              `${codeSpan(report.source)}: ${report.recordsSkipped} skipped` +
+              (report.firstSkipped === null
+                ? ""
+                : `, first: ${escapeMarkdown(report.firstSkipped)}`),
+          ),
+        ),
+      ].join("\n\n"),
+    );
+  }
   if (input.unmatched.length > 0) {
     sections.push(
       [
         "Report entries that match no file in the repository (ignored). If they should match, " +
           "check the paths the coverage tool writes:",
         list(
-          input.unmatched.map((entry) => `${codeSpan(entry.path)} in ${codeSpan(entry.source)}`),
+          input.unmatched.map(
+            (entry) =>
+              `${codeSpan(entry.path)} in ${codeSpan(entry.source)}: ${escapeMarkdown(entry.reason)}`,
+          ),
         ),
       ].join("\n\n"),
     );
   }
   return sections.join("\n\n");
-}
-
-export function renderReportErrors(errors: readonly CoverageReportError[]): string {
-  return [
-    "**Coverage reports that could not be read** (the others were still used):",
-    list(errors.map((error) => `${codeSpan(error.source)}: ${escapeMarkdown(error.message)}`)),
-  ].join("\n\n");
 }
 
 function list(items: readonly string[]): string {

@@ -1,21 +1,35 @@
 // Resolves coverage report globs to files on disk, walking only the directory each glob starts
-// in, and never into node_modules or .git.
+// in, one directory at a time (a huge tree must not open thousands of handles at once), and
+// never into node_modules or .git.
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
-/** Repository-relative (or, for absolute patterns, absolute) paths, sorted and unique. */
+export interface FoundReports {
+  /** Repository-relative (or, for absolute patterns, absolute) paths, sorted and unique. */
+  files: string[];
+  /** Literal (non-glob) patterns with nothing at that path. */
+  missing: string[];
+}
+
 export async function findReportFiles(
   patterns: readonly string[],
   root: string,
-): Promise<string[]> {
-  const found = await Promise.all(patterns.map((pattern) => findOne(pattern, root)));
-  return [...new Set(found.flat())].sort();
+): Promise<FoundReports> {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const pattern of patterns) {
+    const found = await findOne(pattern, root);
+    if (found === null) missing.push(pattern);
+    else for (const file of found) files.add(file);
+  }
+  return { files: [...files].sort(), missing };
 }
 
-async function findOne(rawPattern: string, root: string): Promise<string[]> {
+/** The files a pattern names; null for a literal path with nothing there. */
+async function findOne(rawPattern: string, root: string): Promise<string[] | null> {
   const pattern = rawPattern.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
   const scan = picomatch.scan(pattern);
   if (!scan.isGlob) {
@@ -25,7 +39,7 @@ async function findOne(rawPattern: string, root: string): Promise<string[]> {
       () => true,
       () => false,
     );
-    return exists ? [pattern] : [];
+    return exists ? [pattern] : null;
   }
   const isMatch = picomatch(pattern, { dot: true });
   const start = path.resolve(root, scan.base);
@@ -36,20 +50,24 @@ async function findOne(rawPattern: string, root: string): Promise<string[]> {
     .filter((file) => isMatch(file));
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    entries.map(async (entry): Promise<string[]> => {
+async function walk(start: string): Promise<string[]> {
+  const files: string[] = [];
+  const pending = [start];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : walk(full);
-      if (entry.isFile()) return [full];
-      // Symlinks count when they point at a file; linked directories are not followed (loops).
-      if (entry.isSymbolicLink()) {
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) pending.push(full);
+      } else if (entry.isFile()) {
+        files.push(full);
+      } else if (entry.isSymbolicLink()) {
+        // Symlinks count when they point at a file; linked directories are not followed (loops).
+        // Where a link leads is checked when the report is read.
         const target = await stat(full).catch(() => null);
-        return target?.isFile() ? [full] : [];
+        if (target?.isFile()) files.push(full);
       }
-      return [];
-    }),
-  );
-  return nested.flat();
+    }
+  }
+  return files;
 }

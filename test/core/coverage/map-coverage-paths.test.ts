@@ -1,6 +1,7 @@
 import {
   mapCoveragePath,
   mapCoveragePaths,
+  reportDirsOf,
 } from "../../../shared/core/coverage/map-coverage-paths.js";
 import { createRepoPathIndex } from "../../../shared/core/coverage/repo-path-index.js";
 import { makeFileCoverage, makeReport } from "./coverage-builders.js";
@@ -97,7 +98,7 @@ describe("mapCoveragePath", () => {
     ],
     ["an empty path", " ", "the report gives an empty path"],
   ])("does not map %s", (_name, path, reason) => {
-    expect(map(path)).toEqual({ ok: false, reason });
+    expect(map(path)).toMatchObject({ ok: false, reason });
   });
 
   it("lists at most three candidates of an ambiguous path", () => {
@@ -106,6 +107,7 @@ describe("mapCoveragePath", () => {
       ok: false,
       reason:
         "ambiguous: 5 repository files match equally well (a/x.ts, b/x.ts, c/x.ts and 2 more)",
+      candidates: ["a/x.ts", "b/x.ts", "c/x.ts", "d/x.ts", "e/x.ts"],
     });
   });
 
@@ -145,9 +147,74 @@ describe("mapCoveragePaths", () => {
           source: "coverage/cobertura.xml",
           path: "generated/schema.ts",
           reason: "no repository file has this path or ends with it",
+          candidates: [],
         },
       ],
     });
+  });
+});
+
+describe("mapCoveragePath with what the report's place and go.mod say", () => {
+  const monorepo = createRepoPathIndex([
+    "lib/command.js",
+    "packages/cli/lib/command.js",
+    "packages/other/lib/command.js",
+    "moduleA/src/main/java/com/example/Pricing.java",
+    "moduleB/src/main/java/com/example/Pricing.java",
+    "services/idgen/go.mod",
+    "services/idgen/uuid.go",
+    "services/idgen/internal/hash.go",
+    "tools/go.mod",
+    "tools/uuid.go",
+  ]);
+  const goModules = [
+    { dir: "services/idgen", module: "github.com/google/uuid" },
+    { dir: "tools", module: "github.com/google/uuid/tools" },
+  ].sort((a, b) => b.module.length - a.module.length);
+  const mapFrom = (path: string, source: string) =>
+    mapCoveragePath(path, [], monorepo, { reportDirs: reportDirsOf(source), goModules });
+
+  it.each([
+    ["lib/command.js", "packages/cli/coverage/lcov.info", "packages/cli/lib/command.js"],
+    ["lib/command.js", "packages/other/coverage/lcov.info", "packages/other/lib/command.js"],
+    ["lib/command.js", "coverage/lcov.info", "lib/command.js"],
+    [
+      "com/example/Pricing.java",
+      "moduleB/target/site/jacoco/jacoco.xml",
+      "moduleB/src/main/java/com/example/Pricing.java",
+    ],
+    ["github.com/google/uuid/uuid.go", "cover.out", "services/idgen/uuid.go"],
+    ["github.com/google/uuid/internal/hash.go", "cover.out", "services/idgen/internal/hash.go"],
+    ["github.com/google/uuid/tools/uuid.go", "cover.out", "tools/uuid.go"],
+  ])("maps %j from %j to %j", (path, source, expected) => {
+    expect(mapFrom(path, source)).toEqual({ ok: true, repoPath: expected });
+  });
+
+  it("names the candidates of a package path no report folder settles", () => {
+    expect(mapFrom("com/example/Pricing.java", "jacoco.xml")).toMatchObject({
+      ok: false,
+      candidates: [
+        "moduleA/src/main/java/com/example/Pricing.java",
+        "moduleB/src/main/java/com/example/Pricing.java",
+      ],
+    });
+  });
+
+  it("does not guess inside a module: an import path names one file or none", () => {
+    expect(mapFrom("github.com/google/uuid/gone.go", "cover.out")).toEqual({
+      ok: false,
+      reason: "its Go module has no file services/idgen/gone.go",
+      candidates: [],
+    });
+  });
+
+  it.each([
+    ["packages/cli/coverage/lcov.info", ["packages/cli/coverage", "packages/cli", "packages"]],
+    ["lcov.info", []],
+    ["/tmp/lcov.info", []],
+    ["../elsewhere/lcov.info", []],
+  ])("takes the folders of %j as %j", (source, dirs) => {
+    expect(reportDirsOf(source)).toEqual(dirs);
   });
 });
 

@@ -104,11 +104,13 @@ describe("mergeCoverage", () => {
         source: "coverage/lcov.info",
         path: "/ci/app/vendor/lib.js",
         reason: "no repository file has this path or ends with it",
+        candidates: [],
       },
       {
         source: "coverage/lcov.info",
         path: "index.ts",
         reason: "ambiguous: 2 repository files match equally well (web/index.ts, api/index.ts)",
+        candidates: ["web/index.ts", "api/index.ts"],
       },
     ]);
   });

@@ -89,7 +89,17 @@ describe("coverage rule: patch coverage against the minimum", () => {
       patchCoverage: 72.41,
       coverableLines: 29,
       coveredLines: 21,
-      reports: 1,
+      unmapped: [],
+      reports: [
+        {
+          path: "coverage/lcov.info",
+          format: "lcov",
+          files: 1,
+          recordsUsed: 1,
+          recordsSkipped: 0,
+          error: null,
+        },
+      ],
     });
   });
 
@@ -151,7 +161,8 @@ describe("coverage rule: patch coverage against the minimum", () => {
       ),
       { "min-coverable-lines": 0 },
     );
-    expect(result.metrics).toMatchObject({ coverableLines: 3, coveredLines: 2, reports: 2 });
+    expect(result.metrics).toMatchObject({ coverableLines: 3, coveredLines: 2 });
+    expect(result.metrics.reports).toHaveLength(2);
     expect(result.metrics.uncovered).toEqual([{ path: "src/a.ts", lines: [3] }]);
   });
 });
@@ -194,31 +205,62 @@ describe("coverage rule: no usable report", () => {
     expect(result.status).toBe("fail");
   });
 
-  it("names the reports that could not be read when none was usable", () => {
-    const coverage = {
-      reports: [],
-      errors: [{ source: "coverage/lcov.info", message: "line 3: DA needs a line number" }],
-    };
-    const result = run([changed("src/a.ts", [1])], coverage, { "missing-report": "warn" });
-    expect(result.status).toBe("warn");
-    expect(result.summary).toBe(
-      "No usable coverage report (1 could not be read), so patch coverage was not checked",
-    );
-    expect(result.details).toContain("`coverage/lcov.info`: line 3: DA needs a line number");
-  });
+  it.each(["warn", "skip"] as const)(
+    "fails when the only report given cannot be used, whatever missing-report (%s) says",
+    (mode) => {
+      const coverage = {
+        reports: [],
+        errors: [{ source: "coverage/lcov.info", message: "line 3: DA needs a line number" }],
+      };
+      const result = run([changed("src/a.ts", [1])], coverage, { "missing-report": mode });
+      expect(result.status).toBe("fail");
+      expect(result.summary).toBe(
+        "No coverable changed lines (1 changed, none executable in the coverage reports); " +
+          "1 changed source file not in any coverage report; 1 report could not be used",
+      );
+      expect(result.details).toContain("`coverage/lcov.info`: line 3: DA needs a line number");
+      expect(result.details).not.toContain("Run the tests with coverage");
+      expect(result.metrics.unmapped).toEqual([
+        {
+          path: "src/a.ts",
+          reason: "no usable report names it (could not use: coverage/lcov.info)",
+        },
+      ]);
+    },
+  );
 
-  it("still uses the other reports when one could not be read, and says so", () => {
+  it("still uses the other reports when one could not be used, and fails naming it", () => {
     const coverage: CoverageFacts = {
       reports: [report({ "src/a.ts": span(1, 10, 1) })],
       errors: [{ source: "coverage/clover.xml", message: "not well-formed XML" }],
     };
     const result = run([changed("src/a.ts", lineNumbers(1, 10))], coverage);
     expect(result.metrics).toMatchObject({ coveredLines: 10, coverableLines: 10 });
-    expect(result.status).toBe("warn");
+    expect(result.status).toBe("fail");
     expect(result.summary).toBe(
-      "Patch coverage 100% (10/10 lines), minimum 80%; 1 report could not be read",
+      "Patch coverage 100% (10/10 lines), minimum 80%; 1 report could not be used",
     );
     expect(result.details).toContain("`coverage/clover.xml`: not well\\-formed XML");
+  });
+
+  it("counts records a report skipped without failing, and says where the first one was", () => {
+    const coverage: CoverageFacts = {
+      reports: [
+        {
+          ...report({ "src/a.ts": span(1, 10, 1) }),
+          recordsSkipped: 3,
+          firstSkipped: "coverage/lcov.info line 7: BRDA record has line number 0, out of range",
+        },
+      ],
+      errors: [],
+    };
+    const result = run([changed("src/a.ts", lineNumbers(1, 10))], coverage);
+    expect(result.status).toBe("pass");
+    expect(result.details).toContain("`coverage/lcov.info`: 3 skipped, first: ");
+    expect(result.details).toContain("line 7: BRDA record has line number 0, out of range");
+    expect(result.metrics.reports).toEqual([
+      expect.objectContaining({ path: "coverage/lcov.info", recordsSkipped: 3 }),
+    ]);
   });
 });
 
@@ -249,22 +291,70 @@ describe("coverage rule: which changed files are judged", () => {
     },
   );
 
-  it("lists changed source files no report mentions instead of passing them silently", () => {
+  it("fails on changed source files no report mentions, naming them and why", () => {
     const result = run(
       [changed("src/a.ts", [1]), changed("src/new.ts", [1, 2]), changed("src/util/b.ts", [4])],
       withReports(report({ "src/a.ts": { 1: 1 } })),
     );
     expect(result.metrics.missingFromReports).toEqual(["src/new.ts", "src/util/b.ts"]);
-    expect(result.status).toBe("warn");
+    expect(result.metrics.unmapped).toEqual([
+      { path: "src/new.ts", reason: "no report names it" },
+      { path: "src/util/b.ts", reason: "no report names it" },
+    ]);
+    expect(result.status).toBe("fail");
     expect(result.summary).toBe(
-      "Patch coverage 100% (1/1 lines), minimum 80%; 2 changed files not in any coverage report",
+      "Patch coverage 100% (1/1 lines), minimum 80%; 2 changed source files not in any coverage report",
     );
-    expect(result.details).toContain("- `src/new.ts`\n- `src/util/b.ts`");
+    expect(result.details).toContain(
+      "- `src/new.ts`: no report names it\n- `src/util/b.ts`: no report names it",
+    );
+  });
+
+  it("says a changed file hid behind an ambiguous report path, with the candidates", () => {
+    const result = run(
+      [changed("src/util/b.ts", [4])],
+      withReports(report({ "util/b.ts": { 4: 0 } })),
+      {},
+      { repoFiles: ["src/util/b.ts", "lib/util/b.ts"] },
+    );
+    expect(result.status).toBe("fail");
+    expect(result.metrics.unmapped).toEqual([
+      {
+        path: "src/util/b.ts",
+        reason: "ambiguous: coverage/lcov.info names util/b.ts, which matches 2 files equally well",
+      },
+    ]);
+    expect(result.details).toContain("ambiguous: 2 repository files match equally well");
+  });
+
+  it("takes include and exclude from the config, and ! re-includes a built-in non-source path", () => {
+    const files = [
+      changed("src/a.ts", [1]),
+      changed("scripts/build.ts", [1]),
+      changed("lib/x.rb", [1]),
+    ];
+    const covered = withReports(report({ "src/a.ts": { 1: 1 } }));
+    expect(run(files, covered).metrics.unmapped).toEqual([
+      { path: "lib/x.rb", reason: "no report names it" },
+    ]);
+    expect(run(files, covered, { include: ["*.ts"] }).status).toBe("pass");
+    expect(
+      run(files, covered, { include: ["*.ts"], exclude: ["!scripts/"] }).metrics.missingFromReports,
+    ).toEqual(["scripts/build.ts"]);
   });
 
   it.each([
-    ["README.md", "not an extension the reports measure"],
+    ["README.md", "not a source extension"],
     ["Makefile", "no extension"],
+    ["examples/basic.js", "an example"],
+    ["packages/cli/examples/demo.ts", "an example in a package"],
+    ["docs/conf.py", "documentation"],
+    ["scripts/release.js", "a script"],
+    ["benchmarks/run.go", "a benchmark"],
+    ["pkg/hash_test.go", "a Go test"],
+    ["tests/test_recipes.py", "a Python test"],
+    ["conftest.py", "pytest config"],
+    ["src/test/java/com/x/CartTest.java", "under a test directory"],
     ["src/a.test.ts", "a test file"],
     ["src/__tests__/a.ts", "under a test directory"],
     ["test/helpers/b.ts", "under a test directory"],

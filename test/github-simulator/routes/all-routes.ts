@@ -10,11 +10,13 @@ import { pullRoutes } from "./pull-routes.js";
 import { rateLimitRoutes } from "./rate-limit-routes.js";
 import { repoRoutes } from "./repo-routes.js";
 import { reviewRoutes } from "./review-routes.js";
+import { treeRoutes } from "./tree-routes.js";
 import { userRoutes } from "./user-routes.js";
 
 export const allRoutes: Route[] = [
   ...repoRoutes,
   ...contentRoutes,
+  ...treeRoutes,
   ...pullRoutes,
   ...issueRoutes,
   ...issueCommentRoutes,

@@ -53,12 +53,19 @@ describe("findReportFiles", () => {
     [["node_modules/dep/coverage/lcov.info"], ["node_modules/dep/coverage/lcov.info"]],
     [[], []],
   ])("%j finds %j", async (patterns, expected) => {
-    expect(await findReportFiles(patterns, root)).toEqual(expected);
+    expect((await findReportFiles(patterns, root)).files).toEqual(expected);
   });
 
   it("keeps absolute patterns absolute", async () => {
-    expect(await findReportFiles([join(root, "packages/*/coverage/clover.xml")], root)).toEqual([
-      join(root, "packages/b/coverage/clover.xml"),
-    ]);
+    const found = await findReportFiles([join(root, "packages/*/coverage/clover.xml")], root);
+    expect(found.files).toEqual([join(root, "packages/b/coverage/clover.xml")]);
+  });
+
+  it("lists the literal paths with nothing there, and no glob", async () => {
+    const found = await findReportFiles(
+      ["missing/lcov.info", "coverage/lcov.info", "nothing/**/*.info"],
+      root,
+    );
+    expect(found).toEqual({ files: ["coverage/lcov.info"], missing: ["missing/lcov.info"] });
   });
 });
