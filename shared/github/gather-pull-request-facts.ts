@@ -10,6 +10,7 @@ import { listPullRequestFiles } from "./list-pull-request-files.js";
 import type { LineSpan } from "./read-hunk-spans.js";
 import { DEFAULT_CONFIG_PATH, toConfigAtRef, type ConfigAtRef } from "./read-config-at-ref.js";
 import { readFilesAtRef } from "./read-files-at-ref.js";
+import { readPullRequest } from "./read-pull-request.js";
 import { readRepositoryLayout, type RepositoryLayout } from "./read-repository-layout.js";
 
 export const GITATTRIBUTES_PATH = ".gitattributes";
@@ -53,7 +54,7 @@ export async function gatherPullRequestFacts(
   options: GatherOptions,
 ): Promise<GatheredPullRequest> {
   const { owner, repo, number } = options;
-  const pr = options.pullRequest ?? (await fetchPullRequest(client, options));
+  const pr = options.pullRequest ?? (await readPullRequest(client, options));
   const base = { owner, repo, ref: pr.base.sha };
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const repository = `${owner}/${repo}`;
@@ -114,13 +115,4 @@ export async function gatherPullRequestFacts(
   };
   const gathered = { facts, config, pullRequest: pr, hunkSpans: listed.hunkSpans };
   return read.viewerLogin === undefined ? gathered : { ...gathered, viewerLogin: read.viewerLogin };
-}
-
-async function fetchPullRequest(client: GitHubClient, pr: PullRequestRef): Promise<ApiPullRequest> {
-  const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-    owner: pr.owner,
-    repo: pr.repo,
-    pull_number: pr.number,
-  });
-  return response.data as ApiPullRequest;
 }
