@@ -13,6 +13,7 @@ import { ROLLOUT_ITEM_NAMES } from "./rollout-keywords.js";
 import type { Rule } from "./rule.js";
 import { stripCodeBlocks } from "./strip-code.js";
 import { stripHtmlComments } from "./strip-html-comments.js";
+import { stripInvisible } from "./strip-invisible.js";
 
 function result(
   config: RolloutNotesRuleConfig,
@@ -50,8 +51,10 @@ export const rolloutNotesRule: Rule<RolloutNotesRuleConfig> = (facts, config, co
   }
 
   const isTemplate = createTemplateMatcher(facts.pullRequestTemplate);
-  const lines: SectionLine[] = section.lines.map((text) => ({
-    text,
+  // Only what a reader sees counts: not link targets, images or reference definitions.
+  const visible = stripInvisible(section.lines.join("\n")).split("\n");
+  const lines: SectionLine[] = section.lines.map((text, i) => ({
+    text: visible[i] ?? "",
     fromTemplate: isTemplate(text),
   }));
   const words = lines.reduce(

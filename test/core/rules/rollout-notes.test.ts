@@ -233,6 +233,50 @@ describe("rollout-notes rule", () => {
     expect(run({ body }).metrics).toMatchObject({ sectionFound: false });
   });
 
+  describe("only visible text counts", () => {
+    it.each([
+      [
+        "empty links and images",
+        "[](https://example.com/rollback-revert) [](https://example.com/monitoring-dashboards)\n![](https://example.com/alerts.png) ![](https://example.com/metrics.png)",
+      ],
+      [
+        "a link target naming an item",
+        "Rollback: revert the deploy from the release page.\n[x](javascript:alert(1))",
+      ],
+      [
+        "an image's alt text",
+        "Rollback: revert the deploy from the release page.\n![monitoring dashboards](https://example.com/a.png)",
+      ],
+      [
+        "a reference definition",
+        "Rollback: revert the deploy from the release page.\n[dash]: https://example.com/monitoring/alerts",
+      ],
+      [
+        "an HTML tag's attributes",
+        'Rollback: revert the deploy from the release page.\n<img src="https://example.com/alerts.png" alt="monitoring">',
+      ],
+    ])("does not take %s for an answer", (_case, section) => {
+      const result = run({ body: `## Rollout\n${section}\n` });
+      expect(result.status).toBe("fail");
+      expect(result.metrics.missing).toContain("monitoring");
+    });
+
+    it("reads a link's text, not its target", () => {
+      const section =
+        "- Rollback: [revert the deploy](https://example.com/runbook) from the release page.\n- Monitoring: the [checkout dashboard](https://example.com/d) for an hour.";
+      const result = run({ body: `## Rollout\n${section}\n` });
+      expect(result.status).toBe("pass");
+      expect(result.metrics.words).toBe(15);
+    });
+
+    it("still recognises a template line that holds a link", () => {
+      const template = "## Rollout\n- Monitoring: see the [dashboard](https://example.com/d)\n";
+      const body = `${template}- Rollback: revert the deploy from the release page.\n`;
+      const result = run({ body, pullRequestTemplate: template });
+      expect(result.metrics.missing).toEqual(["monitoring"]);
+    });
+  });
+
   it("processes a 10 MB body", () => {
     const filler = "Lorem ipsum `dolor` <!-- sit --> **amet** #12 roll back 10% — ✓\r\n".repeat(
       160_000,
