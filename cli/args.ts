@@ -40,6 +40,9 @@ export interface ReportCommand {
   branch: string | null;
   format: ReportFormat;
   output: string | null;
+  /** Add what only GitHub knows (token from GITHUB_TOKEN). */
+  github: boolean;
+  maxRequests: number;
 }
 
 export type CliCommand =
@@ -143,7 +146,12 @@ const reportOptions = {
   branch: { type: "string" },
   format: { type: "string" },
   output: { type: "string", short: "o" },
+  github: { type: "boolean" },
+  "max-requests": { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
+
+/** `--max-requests` default: about 250 pull requests at four requests each. */
+export const DEFAULT_MAX_REQUESTS = 1000;
 
 function parseReport(args: string[]): CliCommand {
   const { values } = parse("report", args, reportOptions, false);
@@ -159,6 +167,16 @@ function parseReport(args: string[]): CliCommand {
   if (days !== null && !(Number.isInteger(days) && days > 0)) {
     throw usage(`--days must be a whole number of days above 0, not '${values.days}'`, "report");
   }
+  const maxRequests = Number(values["max-requests"] ?? DEFAULT_MAX_REQUESTS);
+  if (!(Number.isInteger(maxRequests) && maxRequests > 0)) {
+    throw usage(
+      `--max-requests must be a whole number above 0, not '${values["max-requests"]}'`,
+      "report",
+    );
+  }
+  if (values["max-requests"] !== undefined && values.github !== true) {
+    throw usage("--max-requests goes with --github", "report");
+  }
   return {
     command: "report",
     repo: values.repo ?? null,
@@ -168,6 +186,8 @@ function parseReport(args: string[]): CliCommand {
     branch: values.branch ?? null,
     format: format as ReportFormat,
     output: values.output ?? null,
+    github: values.github ?? false,
+    maxRequests,
   };
 }
 

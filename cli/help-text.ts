@@ -75,6 +75,11 @@ Options:
   --branch REF        the branch (default: origin/HEAD's branch, else main, else master)
   --format FORMAT     markdown (default), html (one self-contained page) or json
   -o, --output FILE   write the report to FILE instead of stdout
+  --github            add what only GitHub knows: time to first review, shipgate's verdict per
+                      rule, overrides (token from GITHUB_TOKEN; API from GITHUB_API_URL;
+                      repository from GITHUB_REPOSITORY, else the github.com origin remote)
+  --max-requests N    with --github, send at most N API requests (default 1000; four per
+                      pull request, one more per further page of 100 reviews or comments)
   --repo DIR          the repository (default: the current directory)
   -h, --help          show this help
 `;

@@ -2,7 +2,11 @@
 // request, and prints or writes the report as JSON, markdown or HTML.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildDeliveryReport } from "../../shared/core/report/build-delivery-report.js";
+import {
+  buildDeliveryReport,
+  type ClassifiedCommit,
+} from "../../shared/core/report/build-delivery-report.js";
+import { messageOf, statusOf } from "../../shared/github/github-client.js";
 import type { DeliveryReport } from "../../shared/core/report/report-types.js";
 import { renderReportHtml } from "../../shared/core/report/render-report-html.js";
 import { renderReportJson } from "../../shared/core/report/render-report-json.js";
@@ -11,6 +15,8 @@ import type { ReportCommand, ReportFormat } from "../args.js";
 import { cliError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { openRepository } from "../git/open-repository.js";
+import { createReportClient } from "./github/create-report-client.js";
+import { gatherGitHubFacts } from "./github/gather-github-facts.js";
 import { measurePullRequests } from "./measure-pull-requests.js";
 import { readHistory } from "./read-history.js";
 import { resolvePeriod } from "./resolve-period.js";
@@ -28,14 +34,19 @@ export async function runReport(
   const seconds = { from: Math.ceil(period.from / 1000), to: Math.ceil(period.to / 1000) };
   const history = await readHistory(repo.base.sha, seconds, git);
   const measured = await measurePullRequests(history.commits, history.traces, git);
+  const repository = command.github
+    ? (io.env.GITHUB_REPOSITORY ?? repo.repository)
+    : repo.repository;
+  const github = command.github ? await readGitHub(command, io, repository, history.commits) : null;
   const report = buildDeliveryReport({
-    repository: repo.repository,
+    repository,
     branch: repo.base.ref,
     period: { from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString() },
     commits: history.commits,
     traces: history.traces,
     sizes: measured.sizes,
-    notes: measured.notes,
+    notes: [...measured.notes, ...(github?.notes ?? [])],
+    github,
   });
   const text = render(report, command.format);
   if (command.output === null) {
@@ -50,6 +61,41 @@ export async function runReport(
   }
   io.stderr(`shipgate: wrote ${command.format} report to ${command.output}\n`);
   return 0;
+}
+
+async function readGitHub(
+  command: ReportCommand,
+  io: CliIo,
+  repository: string | null,
+  commits: readonly ClassifiedCommit[],
+) {
+  const token = io.env.GITHUB_TOKEN;
+  if (!token)
+    throw cliError(
+      "--github needs a token in GITHUB_TOKEN (read access to pull requests and checks)",
+    );
+  if (repository === null) {
+    throw cliError(
+      "--github needs the repository: set GITHUB_REPOSITORY=owner/name or a github.com origin remote",
+    );
+  }
+  const client = createReportClient({
+    token,
+    apiUrl: io.env.GITHUB_API_URL ?? "https://api.github.com",
+    maxRequests: command.maxRequests,
+  });
+  const numbers = commits.flatMap(({ kind }) =>
+    kind.kind === "merge" || kind.kind === "squash" ? [kind.number] : [],
+  );
+  try {
+    const gathered = await gatherGitHubFacts(client, repository, numbers);
+    return { ...gathered, requests: client.requests() };
+  } catch (error) {
+    const status = statusOf(error);
+    throw cliError(
+      `GitHub did not answer the report's requests${status === undefined ? "" : ` (HTTP ${status})`}: ${messageOf(error)}`,
+    );
+  }
 }
 
 function render(report: DeliveryReport, format: ReportFormat): string {

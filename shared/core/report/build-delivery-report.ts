@@ -3,7 +3,13 @@
 import type { SizeCount } from "../rules/count-size.js";
 import type { CommitKind } from "./classify-commit.js";
 import { computeReportMetrics, roundHours } from "./compute-report-metrics.js";
-import type { DeliveryReport, ReportPullRequest } from "./report-types.js";
+import { computeGitHubMetrics } from "./compute-github-metrics.js";
+import type {
+  DeliveryReport,
+  GitHubFacts,
+  GitHubPullRequestDetails,
+  ReportPullRequest,
+} from "./report-types.js";
 import type { MergeTrace } from "./trace-merges.js";
 
 export interface MainlineCommit {
@@ -31,6 +37,8 @@ export interface ReportInput {
   /** Counted size per pull request, by the sha of the commit that merged it. */
   sizes: ReadonlyMap<string, SizeCount>;
   notes: readonly string[];
+  /** What GitHub said, by pull request number (`--github`); null without it. */
+  github?: { facts: ReadonlyMap<number, GitHubFacts>; requests: number } | null;
 }
 
 export function buildDeliveryReport(input: ReportInput): DeliveryReport {
@@ -43,13 +51,22 @@ export function buildDeliveryReport(input: ReportInput): DeliveryReport {
     else pullRequests.push(toPullRequest(commit, kind, input));
   }
   pullRequests.sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
+  const github =
+    input.github === null || input.github === undefined
+      ? null
+      : computeGitHubMetrics(pullRequests, input.period, input.github.requests);
   return {
     version: 1,
     repository: input.repository,
     branch: input.branch,
     period: input.period,
     pullRequests,
-    metrics: computeReportMetrics(pullRequests, { otherMerges, directPushes }, input.period),
+    metrics: computeReportMetrics(
+      pullRequests,
+      { otherMerges, directPushes },
+      input.period,
+      github,
+    ),
     notes: [...input.notes],
   };
 }
@@ -76,6 +93,7 @@ function toPullRequest(
     leadTimeBasis: lead === null ? null : lead.basis,
     commits: kind.kind === "merge" ? (input.traces.get(commit.sha)?.commits ?? 0) : null,
     url: pullRequestUrl(input.repository, kind.number),
+    github: withReviewHours(input.github?.facts.get(kind.number)),
   };
 }
 
@@ -93,6 +111,17 @@ function leadTime(
   if (start === null || (kind === "squash" && start >= commit.commitTime)) return null;
   const hours = roundHours(Math.max(0, commit.commitTime - start) / 3600);
   return { hours, basis: kind === "merge" ? "first-commit" : "squash-author-date" };
+}
+
+function withReviewHours(facts: GitHubFacts | undefined): GitHubPullRequestDetails | null {
+  if (facts === undefined) return null;
+  const hours =
+    facts.firstReviewAt === null
+      ? null
+      : roundHours(
+          Math.max(0, Date.parse(facts.firstReviewAt) - Date.parse(facts.openedAt)) / 3600000,
+        );
+  return { ...facts, firstReviewHours: hours };
 }
 
 /** Each part is encoded: a remote URL is user input, and the link lands in markdown and HTML. */

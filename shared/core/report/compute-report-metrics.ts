@@ -1,6 +1,11 @@
 // The report's metrics from its pull requests and first-parent counts. Pure: the period is given.
 import type { SizeBucket } from "../rules/size-bucket.js";
-import type { Distribution, ReportMetrics, ReportPullRequest } from "./report-types.js";
+import type {
+  Distribution,
+  GitHubMetrics,
+  ReportMetrics,
+  ReportPullRequest,
+} from "./report-types.js";
 
 export const SIZE_BUCKETS: readonly SizeBucket[] = ["XS", "S", "M", "L", "XL", "XXL"];
 export const LARGEST_COUNT = 10;
@@ -17,6 +22,7 @@ export function computeReportMetrics(
   pullRequests: readonly ReportPullRequest[],
   counts: FirstParentCounts,
   period: { from: string; to: string },
+  github: GitHubMetrics | null = null,
 ): ReportMetrics {
   const withLeadTime = pullRequests.filter((pr) => pr.leadTimeHours !== null);
   return {
@@ -45,6 +51,7 @@ export function computeReportMetrics(
       .sort((a, b) => b.lines - a.lines || a.mergedAt.localeCompare(b.mergedAt))
       .slice(0, LARGEST_COUNT)
       .map(({ number, title, lines, files, url }) => ({ number, title, lines, files, url })),
+    github,
   };
 }
 
@@ -73,22 +80,37 @@ export function weekStart(time: number): number {
   return day - ((sinceMonday + 7) % 7) * DAY_MS;
 }
 
+/** Monday 00:00 UTC of every week that overlaps the period, in milliseconds. */
+export function weeksOf(period: { from: string; to: string }): number[] {
+  const first = weekStart(Date.parse(period.from));
+  const last = weekStart(Date.parse(period.to) - 1);
+  const weeks: number[] = [];
+  for (let start = first; start <= last; start += WEEK_MS) weeks.push(start);
+  return weeks;
+}
+
+/** The index in weeksOf(period) of the week holding an ISO time; -1 outside the period. */
+export function weekIndex(period: { from: string; to: string }, time: string): number {
+  const index = (weekStart(Date.parse(time)) - weekStart(Date.parse(period.from))) / WEEK_MS;
+  return index >= 0 && index < weeksOf(period).length ? index : -1;
+}
+
+export function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
 function perWeek(
   pullRequests: readonly ReportPullRequest[],
   period: { from: string; to: string },
 ): ReportMetrics["perWeek"] {
+  const weeks = weeksOf(period).map((start) => ({
+    weekStart: isoDay(start),
+    pullRequests: 0,
+    lines: 0,
+  }));
   const first = weekStart(Date.parse(period.from));
-  const last = weekStart(Date.parse(period.to) - 1);
-  const weeks: ReportMetrics["perWeek"] = [];
-  for (let start = first; start <= last; start += WEEK_MS) {
-    weeks.push({
-      weekStart: new Date(start).toISOString().slice(0, 10),
-      pullRequests: 0,
-      lines: 0,
-    });
-  }
   for (const pr of pullRequests) {
-    const week = weeks[Math.floor((weekStart(Date.parse(pr.mergedAt)) - first) / WEEK_MS)];
+    const week = weeks[(weekStart(Date.parse(pr.mergedAt)) - first) / WEEK_MS];
     if (week === undefined) continue;
     week.pullRequests += 1;
     week.lines += pr.lines;

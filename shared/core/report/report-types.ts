@@ -1,6 +1,8 @@
 // The delivery report's data: what `shipgate report --format json` prints (a versioned contract,
 // docs/report.md) and what the markdown and HTML renderers draw.
+import type { RuleId } from "../types.js";
 import type { SizeBucket } from "../rules/size-bucket.js";
+import type { RuleOutcome } from "./read-rule-table.js";
 
 /** How the pull request reached the branch: a GitHub merge commit or a squash merge. */
 export type MergeKind = "merge" | "squash";
@@ -32,6 +34,61 @@ export interface ReportPullRequest {
   commits: number | null;
   /** A link to the pull request when the repository is known, else null. */
   url: string | null;
+  /** What GitHub says about it (`--github`); null without --github or when GitHub did not answer. */
+  github: GitHubPullRequestDetails | null;
+}
+
+export interface ReportOverride {
+  rule: RuleId;
+  /** The login of who lifted the rule. */
+  by: string;
+  /** ISO 8601. */
+  at: string;
+  reason: string;
+}
+
+/** Read from the GitHub API by the adapter. */
+export interface GitHubFacts {
+  /** ISO 8601: when the pull request was opened. */
+  openedAt: string;
+  author: string;
+  /** The first submitted review by someone other than the author, or null. */
+  firstReviewAt: string | null;
+  /** Each rule's outcome on the head commit; null when shipgate left no check run or comment. */
+  rules: { rule: RuleId; outcome: RuleOutcome }[] | null;
+  rulesFrom: "check-run" | "comment" | null;
+  overrides: ReportOverride[];
+}
+
+export interface GitHubPullRequestDetails extends GitHubFacts {
+  /** Hours from opening to the first review, two decimals; null without a review. */
+  firstReviewHours: number | null;
+}
+
+export interface RuleOutcomeCounts {
+  rule: RuleId;
+  /** Pull requests whose head had each outcome. */
+  pass: number;
+  warn: number;
+  fail: number;
+  skip: number;
+  pending: number;
+  overridden: number;
+  /** Every week of the period: how many pull requests merged that week passed, warned, failed. */
+  perWeek: { weekStart: string; pass: number; warn: number; fail: number }[];
+}
+
+export interface GitHubMetrics {
+  /** API requests the report made. */
+  requests: number;
+  /** Pull requests GitHub gave details for. */
+  pullRequests: number;
+  /** Hours from opening to the first review by someone other than the author. */
+  firstReview: Distribution & { byBucket: (Distribution & { bucket: SizeBucket })[] };
+  /** One entry per rule, in the gate's order. */
+  rules: RuleOutcomeCounts[];
+  /** Every override on a merged pull request, oldest merge first. */
+  overrides: (ReportOverride & { number: number })[];
 }
 
 export interface Distribution {
@@ -57,6 +114,8 @@ export interface ReportMetrics {
   leadTime: Distribution & { byBucket: (Distribution & { bucket: SizeBucket })[] };
   /** The largest pull requests by counted lines, at most ten. */
   largest: { number: number; title: string; lines: number; files: number; url: string | null }[];
+  /** Figures only GitHub knows (`--github`), else null. */
+  github: GitHubMetrics | null;
 }
 
 export interface DeliveryReport {

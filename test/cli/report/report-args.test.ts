@@ -18,6 +18,8 @@ describe("shipgate report arguments", () => {
       branch: null,
       format: "markdown",
       output: null,
+      github: false,
+      maxRequests: 1000,
     });
   });
 
@@ -48,12 +50,20 @@ describe("shipgate report arguments", () => {
     });
   });
 
+  it("reads --github and its request budget", () => {
+    expect(parseCliArgs(["report", "--github", "--max-requests", "40"])).toMatchObject({
+      github: true,
+      maxRequests: 40,
+    });
+  });
+
   it.each([
     [["--format", "pdf"], "--format must be one of html, markdown, json, not 'pdf'"],
     [["--days", "0"], "--days must be a whole number of days above 0, not '0'"],
     [["--days", "1.5"], "--days must be a whole number of days above 0, not '1.5'"],
     [["--since", "2024-01-01", "--days", "3"], "use either --since or --days, not both"],
-    [["--github"], "unknown option '--github'"],
+    [["--max-requests", "5"], "--max-requests goes with --github"],
+    [["--github", "--max-requests", "0"], "--max-requests must be a whole number above 0, not '0'"],
   ])("rejects %j", (args, message) => {
     expect(() => parseCliArgs(["report", ...args])).toThrow(
       `${message}\nRun 'shipgate report --help' for usage.`,

@@ -219,8 +219,12 @@ describe("shipgate report from git", () => {
         leadTimeBasis: "first-commit",
         commits: 1,
       },
-    ].map((pr) => ({ ...pr, url: null }));
+    ].map((pr) => ({ ...pr, url: null, github: null }));
     expect(report.pullRequests).toEqual(expected);
+  });
+
+  it("has no GitHub figures without --github", () => {
+    expect(report.metrics.github).toBeNull();
   });
 
   it("counts other merges and direct pushes apart", () => {

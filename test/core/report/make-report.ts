@@ -3,7 +3,7 @@ import {
   buildDeliveryReport,
   type ClassifiedCommit,
 } from "../../../shared/core/report/build-delivery-report.js";
-import type { DeliveryReport } from "../../../shared/core/report/report-types.js";
+import type { DeliveryReport, GitHubFacts } from "../../../shared/core/report/report-types.js";
 import { sizeBucket } from "../../../shared/core/rules/size-bucket.js";
 
 export interface PullRequestSpec {
@@ -20,6 +20,7 @@ export function makeReport(
   specs: readonly PullRequestSpec[],
   period = { from: "2024-01-01T00:00:00.000Z", to: "2024-02-01T00:00:00.000Z" },
   repository: string | null = "acme/shop",
+  github: { facts: Map<number, GitHubFacts>; requests: number } | null = null,
 ): DeliveryReport {
   const seconds = (iso: string) => Date.parse(iso) / 1000;
   const commits: ClassifiedCommit[] = specs.map((spec, i) => ({
@@ -59,5 +60,6 @@ export function makeReport(
       ]),
     ),
     notes: [],
+    github,
   });
 }

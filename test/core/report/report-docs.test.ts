@@ -16,9 +16,28 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 }
 
 describe("docs/report.md", () => {
-  const report = makeReport([
-    { number: 1, title: "A", mergedAt: "2024-01-03T10:00:00Z", lines: 7, leadHours: 25 },
-  ]);
+  // With GitHub figures, so their nested fields are held to the table too.
+  const report = makeReport(
+    [{ number: 1, title: "A", mergedAt: "2024-01-03T10:00:00Z", lines: 7, leadHours: 25 }],
+    undefined,
+    "acme/shop",
+    {
+      facts: new Map([
+        [
+          1,
+          {
+            openedAt: "2024-01-02T10:00:00Z",
+            author: "ada",
+            firstReviewAt: "2024-01-02T14:00:00Z",
+            rules: [{ rule: "size", outcome: "pass" }],
+            rulesFrom: "check-run",
+            overrides: [{ rule: "size", by: "lead", at: "2024-01-03T09:00:00Z", reason: "why" }],
+          },
+        ],
+      ]),
+      requests: 4,
+    },
+  );
 
   it.each(keyPaths(report).map((path) => [path]))("documents %s", (path) => {
     const key = path.split(".").pop() as string;
