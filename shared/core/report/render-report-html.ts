@@ -11,13 +11,13 @@ import {
   shortTitle,
 } from "./describe-report.js";
 import { escapeHtml } from "./escape-html.js";
+import { renderGitHubHtml } from "./render-github-html.js";
+import { section, table } from "./render-html-parts.js";
 import { REPORT_PAGE_STYLE } from "./report-page-style.js";
 import type { DeliveryReport } from "./report-types.js";
 import { renderSvgBarChart } from "./render-svg-bar-chart.js";
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-type Cell = string | number;
 
 export function renderReportHtml(report: DeliveryReport): string {
   const name = report.repository ?? "repository";
@@ -43,6 +43,7 @@ ${weeks(report)}
 ${sizes(report)}
 ${leadTimes(report)}
 ${largest(report)}
+${report.metrics.github === null ? "" : renderGitHubHtml(report.metrics.github)}
 ${notes(report)}
 </main>
 <footer><p>Made by <code>shipgate report</code>. Sizes are counted as the size rule counts them; the figures are also available as JSON (<code>--format json</code>).</p></footer>
@@ -60,27 +61,6 @@ function cards(report: DeliveryReport): string {
     [formatNumber(counts.directPushes), "direct pushes"],
   ];
   return `<ul class="cards">${items.map(([figure, label]) => `<li><strong>${escapeHtml(figure)}</strong>${escapeHtml(label)}</li>`).join("")}</ul>`;
-}
-
-function section(heading: string, chart: string, table: string, after = ""): string {
-  return `<section>\n<h2>${escapeHtml(heading)}</h2>\n<div class="pair">\n<figure>${chart}</figure>\n<div class="scroll">${table}</div>\n</div>${after}\n</section>`;
-}
-
-/** Columns after the first are numeric (right-aligned) unless their name is in `text`. */
-function table(
-  caption: string,
-  head: readonly string[],
-  rows: readonly (readonly Cell[])[],
-  text: readonly string[] = [],
-): string {
-  const numeric = head.map((name, index) => index > 0 && !text.includes(name));
-  const cell = (tag: "th" | "td", value: Cell, index: number): string =>
-    `<${tag}${numeric[index] ? ' class="n"' : ""}>${typeof value === "number" ? escapeHtml(formatNumber(value)) : value}</${tag}>`;
-  const header = head.map((name, index) => cell("th", escapeHtml(name), index)).join("");
-  const body = rows.map(
-    (row) => `<tr>${row.map((value, i) => cell("td", value, i)).join("")}</tr>`,
-  );
-  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${header}</tr></thead><tbody>${body.join("")}</tbody></table>`;
 }
 
 function weeks(report: DeliveryReport): string {

@@ -11,6 +11,7 @@ import {
   periodLabel,
   shortTitle,
 } from "./describe-report.js";
+import { renderGitHubMarkdown } from "./render-github-markdown.js";
 import type { DeliveryReport } from "./report-types.js";
 
 /** The most weeks listed in markdown; the HTML and JSON have them all. */
@@ -29,6 +30,7 @@ export function renderReportMarkdown(report: DeliveryReport): string {
     ...sizeSection(report),
     ...leadTimeSection(report),
     ...largestSection(report),
+    ...(report.metrics.github === null ? [] : renderGitHubMarkdown(report.metrics.github)),
     ...notesSection(report),
   ].join("\n");
 }

@@ -22,7 +22,8 @@ const MAX_LABELS = 14;
 export function renderSvgBarChart(chart: BarChart): string {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const max = niceMax(Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => v ?? 0))));
+  const values = chart.series.flatMap((s) => s.values.map((v) => v ?? 0));
+  const max = niceMax(Math.max(0, ...values), values.every(Number.isInteger));
   const y = (value: number): number => MARGIN.top + plotHeight - (value / max) * plotHeight;
   const band = plotWidth / Math.max(1, chart.categories.length);
   const barWidth = (band * 0.8) / Math.max(1, chart.series.length);
@@ -68,12 +69,21 @@ export function renderSvgBarChart(chart: BarChart): string {
   ].join("\n");
 }
 
-/** A round axis maximum above `value`: 1, 2 or 5 times a power of ten (1 when all are 0). */
-export function niceMax(value: number): number {
-  if (value <= 0) return 1;
+/**
+ * A round axis maximum at or above `value`: 1, 2 or 5 times a power of ten. For counts it is
+ * also a multiple of 4 (1, 2, 4 or 8 times a power of ten), so the four gridlines are whole.
+ */
+export function niceMax(value: number, integers = false): number {
+  if (value <= 0) return integers ? 4 : 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 5, 10].find((m) => m * power >= value) as number;
-  return step * power;
+  const steps = integers ? [1, 2, 4, 8, 10] : [1, 2, 5, 10];
+  for (const scale of [power, power * 10]) {
+    for (const step of steps) {
+      const max = step * scale;
+      if (max >= value && (!integers || max % 4 === 0)) return max;
+    }
+  }
+  return 10 * power;
 }
 
 function formatTick(value: number): string {

@@ -3,10 +3,12 @@
 
 export const REPORT_PAGE_STYLE = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0;
-  --card: #f6f8fa; --s0: #0969da; --s1: #bf8700; --link: #0969da; }
+  --card: #f6f8fa; --s0: #0969da; --s1: #bf8700; --s2: #cf222e;
+  --link: #0969da; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --card: #151b23;
-    --s0: #4493f8; --s1: #d29922; --link: #4493f8; }
+    --s0: #4493f8; --s1: #d29922; --s2: #f85149;
+    --link: #4493f8; }
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1120px; padding: 24px; background: var(--bg); color: var(--fg);
@@ -25,6 +27,7 @@ h2 { font-size: 19px; margin: 32px 0 8px; border-bottom: 1px solid var(--line); 
 .chart .tick line { stroke: var(--line); }
 .chart .s0 { fill: var(--s0); }
 .chart .s1 { fill: var(--s1); }
+.chart .s2 { fill: var(--s2); }
 .scroll { flex: 0 1 360px; max-height: 320px; overflow: auto; }
 table { border-collapse: collapse; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 10px; text-align: left; }

@@ -62,4 +62,17 @@ describe("renderReportHtml", () => {
   ])("rounds an axis maximum of %d up to %d", (value, max) => {
     expect(niceMax(value)).toBe(max);
   });
+
+  it.each([
+    [0, 4],
+    [1, 4],
+    [5, 8],
+    [9, 20],
+    [78, 80],
+    [81, 100],
+    [101, 200],
+    [350, 400],
+  ])("rounds a count maximum of %d up to %d, a multiple of 4", (value, max) => {
+    expect(niceMax(value, true)).toBe(max);
+  });
 });
