@@ -51,13 +51,18 @@ export async function measurePullRequests(
   });
   if (invalid > 0) {
     notes.push(
-      `${invalid} pull request${invalid === 1 ? " was" : "s were"} merged while ${CONFIG_PATH} was invalid: their sizes leave out only lockfiles and generated or vendored files.`,
+      invalid === 1
+        ? `1 pull request was merged while ${CONFIG_PATH} was invalid: its size leaves out only lockfiles and generated or vendored files.`
+        : `${invalid} pull requests were merged while ${CONFIG_PATH} was invalid: their sizes leave out only lockfiles and generated or vendored files.`,
     );
   }
   return { sizes, notes };
 }
 
-/** git's answer where the graph could not say; null when the branches share no history. */
+/**
+ * git's answer where the graph could not say; null when the branches share no history (GitHub
+ * cannot open such a pull request, but git can merge it): it is then measured from the base.
+ */
 async function findMergeBase(base: string, head: string, git: GitRunOptions) {
   const result = await runGit(["merge-base", base, head], { ...git, okCodes: [1] });
   return result.code === 0 ? result.stdout.toString("utf8").trim() : null;
