@@ -7,4 +7,7 @@ printCliBench(benchCli());
 execFileSync("npx", ["tsx", "scripts/bench/core-phases.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/action-bench.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/app-bench.ts"], { stdio: "inherit" });
+// The App as users run it (build/app.mjs): build it first, so the figures are today's code's.
+execFileSync(process.execPath, ["scripts/build.mjs", "--app"], { stdio: "inherit" });
+execFileSync("npx", ["tsx", "scripts/bench/app-attacks.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/report-bench.ts"], { stdio: "inherit" });
