@@ -12,7 +12,7 @@ import { renderReportHtml } from "../../shared/core/report/render-report-html.js
 import { renderReportJson } from "../../shared/core/report/render-report-json.js";
 import { renderReportMarkdown } from "../../shared/core/report/render-report-markdown.js";
 import type { ReportCommand, ReportFormat } from "../args.js";
-import { cliError } from "../cli-error.js";
+import { cliError, isCliError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { openRepository } from "../git/open-repository.js";
 import { createReportClient } from "./github/create-report-client.js";
@@ -29,7 +29,17 @@ export async function runReport(
   const period = resolvePeriod(command, now);
   const dir = path.resolve(io.cwd, command.repo ?? ".");
   // The branch is opened as the "base": the same default (origin/HEAD, main, master) as check.
-  const repo = await openRepository({ dir, env: io.env, base: command.branch, head: null });
+  const repo = await openRepository({ dir, env: io.env, base: command.branch, head: null }).catch(
+    (error: unknown) => {
+      // The default-branch lookup is check's, which names its own option in the hint.
+      if (isCliError(error) && error.message.startsWith("cannot find a default base branch")) {
+        throw cliError(
+          "cannot find a default branch (no origin/HEAD, main or master): pass --branch REF",
+        );
+      }
+      throw error;
+    },
+  );
   const git = { ...repo.git, cwd: repo.root };
   const seconds = { from: Math.ceil(period.from / 1000), to: Math.ceil(period.to / 1000) };
   const history = await readHistory(repo.base.sha, seconds, git);

@@ -96,6 +96,21 @@ describe("shipgate report reads the config at each pull request's base", () => {
     });
   });
 
+  it("asks for --branch when there is no default branch", async () => {
+    history.git(["branch", "-q", "-m", "main", "trunk"]);
+    try {
+      const out = await run([]);
+      expect(out).toMatchObject({
+        code: 2,
+        stderr:
+          "shipgate: cannot find a default branch (no origin/HEAD, main or master): pass --branch REF\n",
+      });
+      expect((await run(["--branch", "trunk", "--format", "json"])).code).toBe(0);
+    } finally {
+      history.git(["branch", "-q", "-m", "trunk", "main"]);
+    }
+  });
+
   it("writes the same figures as markdown with -o", async () => {
     const out = await run(["--format", "markdown", "-o", "report.md"]);
     expect(out).toEqual({
