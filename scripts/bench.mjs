@@ -5,6 +5,9 @@ import { benchCli, printCliBench } from "./bench/cli-bench.mjs";
 console.log("# shipgate benchmarks");
 printCliBench(benchCli());
 execFileSync("npx", ["tsx", "scripts/bench/core-phases.ts"], { stdio: "inherit" });
+// Hostile descriptions and patterns; the CLI process runs build/cli.mjs, so build it first.
+execFileSync(process.execPath, ["scripts/build.mjs", "--cli"], { stdio: "inherit" });
+execFileSync("npx", ["tsx", "scripts/bench/core-attacks.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/action-bench.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/app-bench.ts"], { stdio: "inherit" });
 // The App as users run it (build/app.mjs): build it first, so the figures are today's code's.
