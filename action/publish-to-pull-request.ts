@@ -1,11 +1,8 @@
 // Writes the verdict to the pull request: the sticky comment and the review comments, after the
 // head-SHA guard. A read-only token (a fork) costs the comment, never the run.
 import * as core from "@actions/core";
-import { renderComment } from "../shared/core/render/render-comment.js";
-import { renderReviewComments } from "../shared/core/render/render-review-comments.js";
-import { statusTone } from "../shared/core/render/status-labels.js";
+import type { CommentMode } from "../shared/core/render/decide-comment.js";
 import type { Verdict } from "../shared/core/types.js";
-import { createCommentPublisher } from "../shared/github/create-comment-publisher.js";
 import { isTimeLimitError } from "../shared/github/create-time-limited-client.js";
 import {
   headerOf,
@@ -16,10 +13,9 @@ import {
 } from "../shared/github/github-client.js";
 import { createHeadGuard, StaleHeadError } from "../shared/github/is-current-head.js";
 import { ApiAnswerError } from "../shared/github/parse-answer.js";
-import { publishReview } from "../shared/github/publish-review.js";
+import { publishVerdict } from "../shared/github/publish-verdict.js";
 import type { LineSpan } from "../shared/github/read-hunk-spans.js";
 import { neutralizeCommands } from "./log-safely.js";
-import type { CommentMode } from "./read-inputs.js";
 
 export interface PublishPlan {
   pr: PullRequestRef;
@@ -43,35 +39,27 @@ export async function publishToPullRequest(
   client: GitHubClient,
   plan: PublishPlan,
 ): Promise<PublishResult> {
-  const body = renderComment(plan.verdict, {
-    configNotes: plan.configNotes,
-    fullReportHint: "The full report is in the job summary of the shipgate check.",
-  });
-  const create =
-    plan.comment === "always" || (plan.comment === "auto" && needsAttention(plan.verdict));
-  const reviews = plan.reviewComments ? renderReviewComments(plan.verdict) : [];
-  if (plan.comment === "never" && reviews.length === 0) return "nothing-to-write";
-
-  const beforeWrite = createHeadGuard(client, plan.pr, plan.headSha);
-  let login = plan.login;
+  if (plan.comment === "never" && !plan.reviewComments) return "nothing-to-write";
   try {
-    if (plan.comment !== "never") {
-      const publisher = createCommentPublisher(client, plan.pr, { login: plan.login, beforeWrite });
-      const result = await publisher.upsert(body, { create });
-      const known = result.login;
-      if (known !== undefined) login = async () => known;
+    const published = await publishVerdict(client, {
+      ...plan,
+      render: {
+        configNotes: plan.configNotes,
+        fullReportHint: "The full report is in the job summary of the shipgate check.",
+      },
+      beforeWrite: createHeadGuard(client, plan.pr, plan.headSha),
+    });
+    const { comment, review } = published;
+    if (comment === null && review === null) return "nothing-to-write";
+    if (comment !== null) {
+      const removed = comment.deleted.length;
       core.info(
-        `shipgate: comment ${result.action}${result.deleted.length > 0 ? ` (removed ${result.deleted.length} duplicate)` : ""}`,
+        `shipgate: comment ${comment.action}${removed > 0 ? ` (removed ${removed} duplicate)` : ""}`,
       );
     }
-    if (reviews.length > 0) {
-      const outcome = await publishReview(client, { ...plan.pr, headSha: plan.headSha }, reviews, {
-        login,
-        hunkSpans: plan.hunkSpans,
-        beforeWrite,
-      });
+    if (review !== null) {
       core.info(
-        `shipgate: review comments: ${outcome.posted.length} posted, ${outcome.alreadyCommented.length} already there, ${outcome.outsideDiff.length} outside the diff, ${outcome.rejected.length} rejected by GitHub`,
+        `shipgate: review comments: ${review.posted.length} posted, ${review.alreadyCommented.length} already there, ${review.outsideDiff.length} outside the diff, ${review.rejected.length} rejected by GitHub`,
       );
     }
     return "published";
@@ -94,15 +82,6 @@ export async function publishToPullRequest(
     );
     return "error";
   }
-}
-
-/** `comment: auto` creates the comment only once something is not passing. */
-export function needsAttention(verdict: Verdict): boolean {
-  return (
-    verdict.conclusion !== "success" ||
-    verdict.notes.length > 0 ||
-    verdict.rules.some((rule) => !["pass", "skip"].includes(statusTone(rule)))
-  );
 }
 
 function isPermissionDenied(error: unknown): boolean {

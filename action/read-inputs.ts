@@ -1,8 +1,9 @@
 // Reads and validates the action's inputs (see action.yml). Every problem is reported at once,
 // each naming the input, the value given and the values allowed.
+import type { CommentMode } from "../shared/core/render/decide-comment.js";
 import { DEFAULT_CONFIG_PATH } from "../shared/github/read-config-at-ref.js";
 
-export type CommentMode = "auto" | "always" | "never";
+export type { CommentMode };
 export type FailOn = "failure" | "warning" | "never";
 export type RunMode = "full" | "evaluate" | "publish";
 

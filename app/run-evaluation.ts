@@ -4,8 +4,6 @@
 import { evaluate } from "../shared/core/evaluate.js";
 import { renderCheckRun } from "../shared/core/render/render-check-run.js";
 import { renderAnnotations } from "../shared/core/render/render-annotations.js";
-import { renderComment } from "../shared/core/render/render-comment.js";
-import { renderReviewComments } from "../shared/core/render/render-review-comments.js";
 import type { Verdict } from "../shared/core/types.js";
 import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
 import { completeCheckRun, type CheckCompletion } from "../shared/github/complete-check-run.js";
@@ -14,7 +12,7 @@ import { gatherPullRequestFacts } from "../shared/github/gather-pull-request-fac
 import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
 import { invalidConfigVerdict } from "../shared/core/invalid-config-verdict.js";
 import { isCurrentHead } from "../shared/github/is-current-head.js";
-import { publishReview } from "../shared/github/publish-review.js";
+import { publishVerdict } from "../shared/github/publish-verdict.js";
 import type { ConfigAtRef } from "../shared/github/read-config-at-ref.js";
 import { startCheckRun } from "../shared/github/start-check-run.js";
 import type { AppLogger } from "./app-logger.js";
@@ -149,7 +147,7 @@ async function evaluateAndPublish(
   } catch (error) {
     request.log.error({ err: error, deliveryId: request.deliveryId }, "shipgate: onVerdict threw");
   }
-  await publishConversation(request, verdict, state, ours.length > 0, gathered.hunkSpans, config);
+  await publishConversation(request, verdict, state, gathered.hunkSpans, config);
   return { kind: "published", verdict, checkRunId };
 }
 
@@ -158,33 +156,27 @@ async function publishConversation(
   request: EvaluationRequest,
   verdict: Verdict,
   state: AppState,
-  hasComment: boolean,
   hunkSpans: Map<string, { start: number; end: number }[]>,
   config: ConfigAtRef,
 ): Promise<void> {
   const { client, log, deliveryId } = request;
   const pr = { owner: request.owner, repo: request.repo, number: request.number };
   try {
-    const publisher = createCommentPublisher(client, pr, { login: request.botLogin });
-    const body = renderComment(verdict, {
-      fullReportHint: "The full report is in the shipgate check run.",
-      trailer: appStateTrailer(state),
+    await publishVerdict(client, {
+      pr,
+      headSha: request.headSha,
+      verdict,
+      comment: "auto",
+      // An invalid config has no lines to point at; its errors are in the check run.
+      reviewComments: request.reviewComments && config.result.ok,
+      render: {
+        configNotes: config.result.ok ? config.result.warnings : [],
+        fullReportHint: "The full report is in the shipgate check run.",
+        trailer: appStateTrailer(state),
+      },
+      hunkSpans,
+      login: request.botLogin,
     });
-    const notPassing = verdict.rules.some((r) => r.status !== "pass" && r.status !== "skip");
-    const create =
-      hasComment || notPassing || verdict.conclusion !== "success" || state.overrides.length > 0;
-    await publisher.upsert(body, { create });
-    if (request.reviewComments && config.result.ok) {
-      await publishReview(
-        client,
-        { ...pr, headSha: request.headSha },
-        renderReviewComments(verdict),
-        {
-          login: request.botLogin,
-          hunkSpans,
-        },
-      );
-    }
   } catch (error) {
     log.error({ err: error, deliveryId }, `shipgate: could not comment on ${where(request)}`);
   }

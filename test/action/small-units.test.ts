@@ -1,7 +1,7 @@
 // The action's small decisions: log escaping, fail-on, comment: auto, API URLs.
 import { shouldFailJob } from "../../action/fail-on.js";
 import { neutralizeCommands } from "../../action/log-safely.js";
-import { needsAttention } from "../../action/publish-to-pull-request.js";
+import { needsAttention } from "../../shared/core/render/decide-comment.js";
 import { readRunnerEnv } from "../../action/read-runner-env.js";
 import type { RuleResult, Verdict } from "../../shared/core/types.js";
 
