@@ -1,5 +1,6 @@
 // Completes a check run with the rendered output and every annotation, 50 per request as GitHub
 // requires: all batches but the last go first, so the run turns `completed` with all of them in.
+import { chunk } from "../core/chunk.js";
 import type { Annotation } from "../core/render/render-annotations.js";
 import { ANNOTATIONS_PER_REQUEST } from "../core/render/render-annotations.js";
 import type { CheckRunOutput } from "../core/render/render-check-run.js";
@@ -25,10 +26,7 @@ export async function completeCheckRun(
   checkRunId: number,
   completion: CheckCompletion,
 ): Promise<{ requests: number }> {
-  const batches: CheckAnnotation[][] = [];
-  for (let i = 0; i < completion.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
-    batches.push(completion.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  }
+  const batches = chunk(completion.annotations, ANNOTATIONS_PER_REQUEST);
   const last = batches.pop() ?? [];
   const where = { owner: repo.owner, repo: repo.repo, check_run_id: checkRunId };
   const { title, summary } = completion.output;
