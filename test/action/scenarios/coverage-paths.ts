@@ -1,10 +1,11 @@
 // Coverage reports written with absolute CI paths (/home/runner/work/...): in a git checkout the
-// action maps them onto repository files by suffix, using `git ls-files`.
+// action maps them onto repository files by suffix, using `git ls-files`; without one, using the
+// head commit's tree from the API, as the App does.
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createSimulator, type Simulator } from "../../github-simulator/index.js";
-import { createShop, lcov, type Shop } from "../shop-scenario.js";
+import { createShop, HEAD_SHA, lcov, type Shop } from "../shop-scenario.js";
 
 const RUNNER_CHECKOUT = "/home/runner/work/shop/shop";
 
@@ -46,11 +47,24 @@ export function describeCoveragePaths(): void {
       ]);
     });
 
-    it("outside a git checkout, stay as written and cover nothing that changed", async () => {
+    it("outside a git checkout, map by suffix onto the head's tree read from the API", async () => {
+      for (const file of ["src/cart.ts", "lib/cart.ts", "README.md"]) {
+        sim.state.setFile("acme", "shop", HEAD_SHA, file, "export {};\n");
+      }
+      const run = await shop.run();
+      expect(run.stderr).toBe("");
+      expect(run.outputs["patch-coverage"]).toBe("50");
+      expect(sim.requests.map((r) => r.template)).toContain(
+        "/repos/{owner}/{repo}/git/trees/{tree_sha}",
+      );
+    });
+
+    it("with no file list at all, take paths as written and fail closed, naming the file", async () => {
       const run = await shop.run();
       expect(run.stderr).toBe("");
       expect(run.outputs["patch-coverage"]).toBe("");
-      expect(run.summary).toContain("1 changed file not in any coverage report");
+      expect(run.summary).toContain("1 changed source file not in any coverage report");
+      expect(run.summary).toContain("src/cart.ts");
       expect(sim.state.reviewComments).toEqual([]);
     });
   });

@@ -29,7 +29,7 @@ export function describeRequestBudget(): void {
       expect(sim.violations).toEqual([]);
     });
 
-    it("first run: 6 reads, 2 writes; unchanged re-run: 4 reads, 0 writes", async () => {
+    it("first run: 7 reads, 2 writes; unchanged re-run: 5 reads, 0 writes", async () => {
       const files = Array.from({ length: 30 }, (_, i) => addedLines(`src/f${i}.ts`, 3));
       const shop = await createShop(sim, { files });
       await shop.writeCoverage(
@@ -43,8 +43,13 @@ export function describeRequestBudget(): void {
       const again = describeRequests(sim.requests.slice(before));
 
       // .gitattributes, the config and the template at the base commit, and the token's login:
-      // one GraphQL query.
-      const gather = [GRAPHQL, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files"];
+      // one GraphQL query. The workspace is no git checkout, so the head's file list (for
+      // mapping coverage paths) is one tree read.
+      const gather = [
+        GRAPHQL,
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+        "GET /repos/{owner}/{repo}/git/trees/{tree_sha}",
+      ];
       const listComments = "GET /repos/{owner}/{repo}/issues/{issue_number}/comments";
       const listReviewComments = "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments";
       expect(first.reads).toEqual(
