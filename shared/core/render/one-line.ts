@@ -9,9 +9,25 @@ export const MAX_LINE_CHARS = 1000;
 /** Line starts that would open a block (fence, heading, quote, list, rule) instead of text. */
 const BLOCK_START = /^(?:`{3,}|~{3,}|#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|[-*_](?:\s*[-*_]){2,}\s*$)/;
 
+/**
+ * `text.replace(/\s*\n\s*\/g, " ")`: each line break with the whitespace around it becomes one
+ * space. By hand: that regex is quadratic on a long run of spaces (60,000 take 3 s), and a
+ * summary quotes pull request text.
+ */
+export function joinLines(text: string): string {
+  if (!text.includes("\n")) return text;
+  const parts = text.split("\n");
+  const last = parts.length - 1;
+  const kept: string[] = [];
+  parts.forEach((part, i) => {
+    const trimmed = i === 0 ? part.trimEnd() : i === last ? part.trimStart() : part.trim();
+    if (trimmed !== "" || i === 0 || i === last) kept.push(trimmed);
+  });
+  return kept.join(" ");
+}
+
 export function oneLine(markdown: string, max: number = MAX_LINE_CHARS): string {
-  const line = neutralizeMarkup(markdown, "inline")
-    .replace(/\s*\n\s*/g, " ")
+  const line = joinLines(neutralizeMarkup(markdown, "inline"))
     .trim()
     .replace(BLOCK_START, (start) => `\\${start}`)
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");

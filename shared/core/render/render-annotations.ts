@@ -1,6 +1,7 @@
 // Line findings as check-run annotations (GitHub's shape), in a stable order: path, then lines.
 import type { LineFinding, Verdict } from "../types.js";
 import { cutToFit } from "./measure-text.js";
+import { joinLines } from "./one-line.js";
 import { sanitizePlainText } from "./sanitize-plain-text.js";
 
 /** GitHub accepts at most this many annotations per check-run request: send them in batches. */
@@ -46,9 +47,7 @@ function toAnnotation(finding: LineFinding): Annotation {
 }
 
 function singleLine(text: string): string {
-  return sanitizePlainText(text)
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+  return joinLines(sanitizePlainText(text)).trim();
 }
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,6 +2,7 @@
 // then the conclusion. Colour only when asked; user text can never carry escape sequences through.
 import type { RuleResult, Verdict } from "../types.js";
 import { inlineToText, markdownToText } from "./markdown-to-text.js";
+import { joinLines } from "./one-line.js";
 import { sanitizePlainText } from "./sanitize-plain-text.js";
 import {
   conclusionText,
@@ -106,9 +107,7 @@ function conclusionLine(
 
 /** Markdown from a rule, as one line of plain text safe for a terminal. */
 function plainLine(markdown: string): string {
-  const flat = sanitizePlainText(markdown)
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+  const flat = joinLines(sanitizePlainText(markdown)).trim();
   return sanitizePlainText(inlineToText(flat));
 }
 
