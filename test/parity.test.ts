@@ -4,27 +4,21 @@
 // `pull_request` webhook payload; both read the same LCOV report (the Action from its workspace,
 // the App from the CI artifact it waits for, under the same file name).
 //
-// What is compared, and why it is honest:
-// - The Action is the bundle (`node dist/index.js`) in its own process; its JSON verdict is the
-//   file its `report` output names (renderJson, the CLI's contract too).
-// - The App is the real Probot server on loopback, sent signed webhooks; it authenticates as an
-//   installation. Its verdict is what it handed to `onVerdict`, an AppOptions listener called
-//   with the very object whose check run was just completed, i.e. the published verdict, not a
-//   re-evaluation. Its renderJson must equal the Action's file byte for byte.
-// - What both published is compared too: the sticky comments (same renderer, same marker). The
-//   App's comment ends with its hidden state trailer, which is removed before comparing.
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+// What is compared, and why it is honest: see test/helpers/parity-adapters.ts. The Action's JSON
+// file and the App's published verdict must be equal byte for byte, and so must the sticky
+// comments (the App's hidden state trailer removed).
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { COMMENT_MARKER } from "../shared/core/render/render-comment.js";
-import { renderJson } from "../shared/core/render/render-json.js";
-import type { Verdict } from "../shared/core/types.js";
-import { runBundledAction } from "./action/run-bundled-action.js";
-import { pullRequestEvent, workflowRunCompleted } from "./app/payload-builders.js";
-import { startApp, type RunningApp } from "./app/start-app.js";
+import { pullRequestEvent } from "./app/payload-builders.js";
 import type { Scenario } from "./app/webhook-payloads.js";
 import { createSimulator, generateAppKey, type Simulator } from "./github-simulator/index.js";
 import { makeZip } from "./github/make-zip.js";
+import {
+  runActionOnPullRequest,
+  runAppOnPullRequest,
+  type Published,
+} from "./helpers/parity-adapters.js";
 
 const SHOP: Scenario = { owner: "acme", repo: "shop", installationId: 77 };
 const BASE_SHA = "1".repeat(40);
@@ -61,7 +55,6 @@ function lcov(file: string, total: number, covered: number): string {
 const REPORT = lcov("src/cart.ts", 150, 120) + lcov("src/price.ts", 40, 40);
 
 let sim: Simulator;
-let app: RunningApp | undefined;
 const key = generateAppKey();
 
 beforeEach(async () => {
@@ -96,7 +89,6 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  await app?.close();
   await sim.close();
 });
 
@@ -118,51 +110,29 @@ function openedPayload(): Record<string, unknown> {
   return payload;
 }
 
-async function runAction(payload: unknown): Promise<{ json: string; comment: string }> {
+async function runAction(payload: unknown): Promise<Published> {
   const workspace = await mkdtemp(path.join(tmpdir(), "shipgate-parity-"));
   await mkdir(path.join(workspace, "coverage"));
   await writeFile(path.join(workspace, "coverage/lcov.info"), REPORT);
-  const run = await runBundledAction({
-    apiUrl: sim.url,
-    event: "pull_request",
-    payload,
-    workspace,
-    repository: "acme/shop",
-  });
-  expect(run.stderr).toBe("");
-  const reportPath = run.outputs.report;
-  if (!reportPath) throw new Error(`the Action wrote no report:\n${run.stdout}`);
-  return { json: await readFile(reportPath, "utf8"), comment: stickyBy("github-actions[bot]") };
+  return runActionOnPullRequest({ sim, scenario: SHOP, number: 7, payload, workspace });
 }
 
-async function runApp(
-  payload: Record<string, unknown>,
-): Promise<{ json: string; comment: string }> {
-  const verdicts: Verdict[] = [];
-  app = await startApp({ sim, key, app: { onVerdict: (verdict) => void verdicts.push(verdict) } });
-  await app.send("pull_request", payload);
-  await app.send(
-    "workflow_run",
-    workflowRunCompleted(
-      { id: 901, headSha: HEAD_SHA, path: ".github/workflows/ci.yml", pulls: [7] },
-      SHOP,
-    ),
-  );
+async function runApp(payload: Record<string, unknown>): Promise<Published> {
+  const fromApp = await runAppOnPullRequest({
+    sim,
+    key,
+    scenario: SHOP,
+    number: 7,
+    headSha: HEAD_SHA,
+    payload,
+    run: { id: 901, path: ".github/workflows/ci.yml" },
+  });
   // First the pending verdict (coverage not in yet), then the one with the artifact's report.
-  expect(verdicts.map((v) => v.rules.find((r) => r.id === "coverage")?.status)).toEqual([
+  expect(fromApp.verdicts.map((v) => v.rules.find((r) => r.id === "coverage")?.status)).toEqual([
     "pending",
     "fail",
   ]);
-  const comment = stickyBy("shipgate[bot]").replace(/\n\n<!-- shipgate:state [^\n]*-->$/, "\n");
-  return { json: renderJson(verdicts.at(-1) as Verdict), comment };
-}
-
-function stickyBy(login: string): string {
-  const ours = sim.state
-    .commentsOn("acme", "shop", 7)
-    .filter((c) => c.user.login === login && c.body.startsWith(COMMENT_MARKER));
-  expect(ours).toHaveLength(1);
-  return ours[0]?.body ?? "";
+  return fromApp;
 }
 
 describe("the Action and the App on the same pull request", () => {
@@ -172,7 +142,8 @@ describe("the Action and the App on the same pull request", () => {
     const fromApp = await runApp(structuredClone(payload));
 
     expect(fromApp.json).toBe(action.json);
-    expect(fromApp.comment).toBe(action.comment);
+    expect(action.comments).toHaveLength(1);
+    expect(fromApp.comments).toEqual(action.comments);
 
     // The scenario exercises every rule: this is not two empty verdicts agreeing.
     const verdict = JSON.parse(action.json) as { conclusion: string; riskLevel: string };
