@@ -3,16 +3,16 @@
 // answer (diff-cover's where diff-cover is right, a hand-checked one where it is not), or fails
 // and says why when no report names the changed source. See test/fixtures/field/README.md.
 import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
 import {
   buildFieldRepo,
   loadFieldCases,
+  runFieldCli,
   type FieldAnswer,
   type FieldCase,
+  type FieldCliRun,
   type FieldRepo,
 } from "../helpers/field-case.js";
 
-const BIN = join(resolve(import.meta.dirname, "../.."), "bin/shipgate.mjs");
 const cases = loadFieldCases();
 const figures = cases.filter((c) => c.expect === "figure");
 const failClosed = cases.filter((c) => c.expect === "fail-closed");
@@ -22,48 +22,16 @@ const gitMissing = spawnSync("git", ["--version"]).status !== 0;
 if (gitMissing) console.warn("field corpus skipped: git is not installed");
 const describeWithGit = gitMissing ? describe.skip : describe;
 
-interface CoverageRule {
-  status: string;
-  summary: string;
-  details: string;
-  metrics: {
-    coverableLines?: number;
-    coveredLines?: number;
-    uncovered?: { path: string; lines: number[] }[];
-    unmapped?: unknown;
-  };
-}
-
-interface Run {
-  code: number | null;
-  stderr: string;
-  coverage: CoverageRule;
-}
-
 const repos: FieldRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.remove()));
 
 /** Builds the case's repository and runs the CLI in it once; the tests read the result. */
-function runCase(fieldCase: FieldCase): () => Run {
-  let run: Run | undefined;
+function runCase(fieldCase: FieldCase): () => FieldCliRun {
+  let run: FieldCliRun | undefined;
   beforeAll(() => {
     const repo = buildFieldRepo(fieldCase);
     repos.push(repo);
-    const args = ["check", "--format", "json", "--base", "main"];
-    for (const report of repo.reports) args.push("--coverage", report);
-    const result = spawnSync(process.execPath, [BIN, ...args], {
-      cwd: repo.dir,
-      env: repo.env,
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (!result.stdout.startsWith("{")) {
-      throw new Error(`exit ${result.status}, no JSON verdict; stderr: ${result.stderr}`);
-    }
-    const verdict = JSON.parse(result.stdout) as { rules: ({ id: string } & CoverageRule)[] };
-    const coverage = verdict.rules.find((rule) => rule.id === "coverage");
-    if (coverage === undefined) throw new Error(`no coverage rule in ${result.stdout}`);
-    run = { code: result.status, stderr: result.stderr, coverage };
+    run = runFieldCli(repo);
   }, 30_000);
   return () => {
     if (run === undefined) throw new Error(`${fieldCase.name}: the CLI did not run`);

@@ -1,10 +1,12 @@
 // Test helper: the field corpus (test/fixtures/field/) — small real projects with the reports real
 // coverage tools wrote for them and an independent answer — loaded and turned into git repositories.
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { createGitSandbox, type Files, type GitSandbox } from "./git-sandbox.js";
 
 export const FIELD_DIR = resolve(import.meta.dirname, "../fixtures/field");
+const BIN = resolve(import.meta.dirname, "../../bin/shipgate.mjs");
 
 export interface FieldUncovered {
   path: string;
@@ -90,13 +92,14 @@ export interface FieldRepo extends GitSandbox {
 /**
  * A git repository for a case: base/ (plus FIELD_CONFIG) committed on `main`, base/ + the head/
  * overlay committed on `feature` (checked out), and the reports written, untracked, into the
- * working tree at their repository paths, where the tools wrote them.
+ * working tree at their repository paths, where the tools wrote them. `config` is the base
+ * commit's `.github/shipgate.yml`.
  */
-export function buildFieldRepo(fieldCase: FieldCase): FieldRepo {
+export function buildFieldRepo(fieldCase: FieldCase, config = FIELD_CONFIG): FieldRepo {
   const sandbox = createGitSandbox();
   sandbox.commit("Base", {
     ...readTree(join(fieldCase.sourcesDir, "base")),
-    ".github/shipgate.yml": FIELD_CONFIG,
+    ".github/shipgate.yml": config,
   });
   sandbox.git(["checkout", "-q", "-b", "feature"]);
   sandbox.commit("Head", readTree(join(fieldCase.sourcesDir, "head")));
@@ -106,6 +109,52 @@ export function buildFieldRepo(fieldCase: FieldCase): FieldRepo {
     ),
   );
   return { ...sandbox, reports: [...fieldCase.reports] };
+}
+
+/** The coverage rule of a JSON verdict, as far as the corpus tests read it. */
+export interface FieldCoverageRule {
+  status: string;
+  summary: string;
+  details: string;
+  metrics: {
+    coverableLines?: number;
+    coveredLines?: number;
+    uncovered?: FieldUncovered[];
+    unmapped?: unknown;
+  };
+}
+
+export interface FieldCliRun {
+  code: number | null;
+  stderr: string;
+  /** The JSON verdict, as printed. */
+  json: string;
+  coverage: FieldCoverageRule;
+}
+
+/** `shipgate check --format json --base main --coverage <each report>` in the case's repository. */
+export function runFieldCli(repo: FieldRepo): FieldCliRun {
+  const args = ["check", "--format", "json", "--base", "main"];
+  for (const report of repo.reports) args.push("--coverage", report);
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: repo.dir,
+    env: repo.env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (!result.stdout.startsWith("{")) {
+    throw new Error(`exit ${result.status}, no JSON verdict; stderr: ${result.stderr}`);
+  }
+  const json = result.stdout;
+  return { code: result.status, stderr: result.stderr, json, coverage: coverageRuleOf(json) };
+}
+
+/** The coverage rule's result in a JSON verdict (the CLI's, the Action's or the App's). */
+export function coverageRuleOf(json: string): FieldCoverageRule {
+  const verdict = JSON.parse(json) as { rules: ({ id: string } & FieldCoverageRule)[] };
+  const rule = verdict.rules.find((r) => r.id === "coverage");
+  if (rule === undefined) throw new Error(`no coverage rule in ${json}`);
+  return rule;
 }
 
 /** Every file under `root`, by its path relative to `root` with `/` separators. */
