@@ -1,6 +1,5 @@
-// The artifact worker's entry (bundled to build/artifact-worker.mjs): reads one artifact's
-// reports off the App's event loop and posts the result back, then exits with the thread.
-import { parentPort } from "node:worker_threads";
+// The artifact reader's process (bundled to build/artifact-worker.mjs, forked by
+// create-artifact-reader.ts): reads one artifact's reports and sends the result back.
 import { readArtifactReports, type ArtifactReadOptions } from "./read-artifact-reports.js";
 
 export interface ArtifactJob {
@@ -8,6 +7,8 @@ export interface ArtifactJob {
   options: ArtifactReadOptions;
 }
 
-parentPort?.once("message", (job: ArtifactJob) => {
-  void readArtifactReports(job.zip, job.options).then((facts) => parentPort?.postMessage(facts));
+process.once("message", (job: ArtifactJob) => {
+  void readArtifactReports(job.zip, job.options).then((facts) =>
+    process.send?.(facts, () => process.disconnect()),
+  );
 });

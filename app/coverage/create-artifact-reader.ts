@@ -1,8 +1,11 @@
-// Reads coverage artifacts in a worker thread, one at a time per App instance, so a large or
-// hostile artifact never blocks the event loop (webhooks, /ping) and cannot take the process down:
-// each artifact gets a fresh worker with its own heap limit and a deadline, and whatever goes
+// Reads coverage artifacts in a process of their own, one at a time per App instance, so a large
+// or hostile artifact never blocks the event loop (webhooks, /ping) and cannot take the App down:
+// each artifact gets a fresh process with its own heap limit and a deadline, and whatever goes
 // wrong in it comes back as a coverage error naming the reason (the coverage rule then fails).
-import { Worker } from "node:worker_threads";
+// A process, not a worker thread: a worker that reaches its heap limit can abort the whole
+// process (measured on Node 20 with a 256 MB limit), a child process only itself.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { CoverageFacts } from "../../shared/core/types.js";
 import type { ArtifactJob } from "./artifact-worker.js";
 
@@ -15,7 +18,7 @@ export interface ArtifactReaderOptions {
   workerUrl: URL;
   /** The most an artifact may unpack to (default 32 MB). */
   maxBytes?: number;
-  /** The worker's heap limit (default 1024 MB): past it, the artifact is reported, not parsed. */
+  /** The reader's heap limit (default 1024 MB): past it, the artifact is reported, not parsed. */
   heapMb?: number;
   /** How long one artifact may take (default 120 s). */
   timeoutMs?: number;
@@ -28,14 +31,14 @@ export function createArtifactReader(options: ArtifactReaderOptions): ArtifactRe
   let queue: Promise<unknown> = Promise.resolve();
   return (zip, source) => {
     const job: ArtifactJob = { zip, options: { source, maxBytes } };
-    const run = () => readInWorker(options.workerUrl, job, heapMb, timeoutMs);
+    const run = () => readInProcess(options.workerUrl, job, heapMb, timeoutMs);
     const result = queue.then(run, run);
     queue = result;
     return result;
   };
 }
 
-function readInWorker(
+function readInProcess(
   workerUrl: URL,
   job: ArtifactJob,
   heapMb: number,
@@ -47,34 +50,34 @@ function readInWorker(
   });
   return new Promise((resolve) => {
     let settled = false;
-    const worker = new Worker(workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
-      stdout: false,
-      stderr: false,
+    const child = fork(fileURLToPath(workerUrl), [], {
+      execArgv: [`--max-old-space-size=${heapMb}`],
+      // Typed arrays and Maps cross as they are (structured clone).
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "ignore", "ipc"],
     });
     const finish = (facts: CoverageFacts) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(facts);
-      void worker.terminate();
+      child.kill("SIGKILL");
     };
     const timer = setTimeout(
       () => finish(failed(`took longer than ${timeoutMs / 1000} s to read; it was stopped`)),
       timeoutMs,
     );
-    worker.once("message", (facts: CoverageFacts) => finish(facts));
-    worker.once("error", (error: Error & { code?: string }) =>
+    child.once("message", (facts: CoverageFacts) => finish(facts));
+    child.once("error", (error) => finish(failed(`cannot be read: ${error.message}`)));
+    child.once("exit", (code, signal) =>
       finish(
         failed(
-          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          signal === "SIGABRT" || code === 134
             ? `needs more than ${heapMb} MB of memory to read; upload smaller reports`
-            : `cannot be read: ${error.message}`,
+            : `cannot be read: the reader stopped (${signal ?? `exit code ${code}`})`,
         ),
       ),
     );
-    worker.once("exit", (code) => finish(failed(`cannot be read: the reader stopped (${code})`)));
-    // A copy: the caller's buffer stays usable (a retried evaluation may read it again).
-    worker.postMessage(job);
+    child.send(job);
   });
 }
