@@ -1,5 +1,5 @@
 // Downloads the coverage artifact of a finished workflow run (a zip) and has `readArtifact` (the
-// worker-thread reader, create-artifact-reader.ts) parse every coverage report inside it. A
+// separate-process reader, create-artifact-reader.ts) parse every coverage report inside it. A
 // missing or expired artifact, or one too large, becomes a report error, so the coverage rule says
 // what went wrong instead of silently finding nothing.
 import type { CoverageArtifact } from "../../shared/core/mark-coverage-pending.js";
