@@ -7,8 +7,12 @@ import {
   type SharedThrottle,
 } from "../../app/redis/create-shared-throttle.js";
 import { createRedisClient } from "../../app/redis/redis-client-options.js";
-import { freePort, startRedisServer, type RedisServer } from "./redis-server.js";
+import { describeWithRedis, freePort, startRedisServer, type RedisServer } from "./redis-server.js";
 import { waitFor } from "./start-app.js";
+
+const describeRedis = describeWithRedis(
+  "the Redis failover tests (test/app/redis-failover-group.test.ts)",
+);
 
 const MIN_TIME = 200;
 let redis: RedisServer;
@@ -55,7 +59,7 @@ function recorder() {
   return { job, runs, gaps };
 }
 
-describe("createFailoverGroup with Redis", () => {
+describeRedis("createFailoverGroup with Redis", () => {
   it("paces two instances' jobs together, one MIN_TIME apart", async () => {
     const id = `pace-${++groupId}`;
     const [a, b] = [await instance(id), await instance(id)];
@@ -105,7 +109,7 @@ describe("createFailoverGroup with Redis", () => {
   });
 });
 
-describe("createSharedThrottle when Redis is killed", () => {
+describeRedis("createSharedThrottle when Redis is killed", () => {
   const quiet = { info: () => undefined, warn: () => undefined };
 
   it("runs writes waiting for their turn at once, locally, exactly once", async () => {

@@ -1,8 +1,8 @@
 // Starts Debian's redis-server on a free loopback port for the shared-throttling tests, without
 // persistence, and stops it (SIGKILL: Redis vanishing, not a polite shutdown).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { describeIfFound, findOnPath } from "../helpers/needs-program.js";
 
 export interface RedisServer {
   url: string;
@@ -13,10 +13,19 @@ export interface RedisServer {
   restart(): Promise<void>;
 }
 
-const CANDIDATES = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"];
+/** `describe` for suites that start redis-server: skipped with one line where it is missing. */
+export function describeWithRedis(suite: string): jest.Describe {
+  const found = findOnPath("redis-server");
+  return describeIfFound({
+    program: "redis-server",
+    found,
+    suite,
+    install: "apt-get install redis-server",
+  });
+}
 
 export function findRedisServer(): string {
-  const found = CANDIDATES.find((path) => existsSync(path));
+  const found = findOnPath("redis-server");
   if (!found) {
     throw new Error(
       "redis-server is not installed: the shared-throttling tests need it. Install it with " +

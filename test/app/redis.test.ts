@@ -7,8 +7,10 @@ import type { IssueRecord } from "../github-simulator/types.js";
 import { addedPatch } from "../github/sim-client.js";
 import { pullRequestEvent } from "./payload-builders.js";
 import { startApiPrefixProxy, startAppProcess, type AppProcess } from "./redis-app-process.js";
-import { startRedisServer, type RedisServer } from "./redis-server.js";
+import { describeWithRedis, startRedisServer, type RedisServer } from "./redis-server.js";
 import { waitFor } from "./start-app.js";
+
+const describeRedis = describeWithRedis("the App-with-Redis tests (test/app/redis.test.ts)");
 
 // A failing size rule, so every evaluation also writes the sticky comment.
 const CONFIG =
@@ -93,7 +95,7 @@ async function bottleneckClients(): Promise<number> {
 
 const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, "g"))?.length ?? 0;
 
-describe("two instances sharing REDIS_URL", () => {
+describeRedis("two instances sharing REDIS_URL", () => {
   it("both complete check runs, pacing their writes through Redis", async () => {
     await pushBoth(1);
     expect(await bottleneckClients()).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,16 @@
 // shipgate's patch coverage must agree with diff-cover 7.4 on the same repository and report:
 // the number of coverable changed lines, how many ran, and exactly which did not.
 import { agreementCases } from "./agreement-cases.js";
-import { assertDiffCoverInstalled, runCases, type CaseRuns } from "./run-cases.js";
+import {
+  assertDiffCoverInstalled,
+  describeWithDiffCover,
+  runCases,
+  type CaseRuns,
+} from "./run-cases.js";
+
+const describeDiffCover = describeWithDiffCover(
+  "the diff-cover agreement tests (test/diff-cover/agreement.test.ts)",
+);
 
 let runs: CaseRuns;
 
@@ -12,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => runs?.cleanup());
 
-describe("the coverage rule agrees with diff-cover", () => {
+describeDiffCover("the coverage rule agrees with diff-cover", () => {
   it("has enough cases to mean something", () => {
     expect(agreementCases.length).toBeGreaterThanOrEqual(20);
     expect(new Set(agreementCases.map((c) => c.name)).size).toBe(agreementCases.length);

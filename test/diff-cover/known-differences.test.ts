@@ -4,8 +4,17 @@
 // reads correctly (the "control"), and the figures written out by hand.
 import { source } from "./coverage-from-source.js";
 import type { CoverageCase, ReportSpec } from "./make-case-repo.js";
-import { assertDiffCoverInstalled, runCases, type CaseRuns } from "./run-cases.js";
+import {
+  assertDiffCoverInstalled,
+  describeWithDiffCover,
+  runCases,
+  type CaseRuns,
+} from "./run-cases.js";
 import type { CoverageOutcome } from "./run-diff-cover.js";
+
+const describeDiffCover = describeWithDiffCover(
+  "the diff-cover known-differences tests (test/diff-cover/known-differences.test.ts)",
+);
 
 const base = {
   "src/a.js": source("function a() {", "  one = hit();", "  two = hit();", "}"),
@@ -89,14 +98,14 @@ function diffCoverOutcome(testCase: CoverageCase): CoverageOutcome {
 
 const shipgate = (testCase: CoverageCase): CoverageOutcome => runs.get(testCase.name).shipgate;
 
-describe("the control", () => {
+describeDiffCover("the control", () => {
   it("is a change both tools measure the same way", () => {
     expect(diffCoverOutcome(cases.control)).toEqual(truth);
     expect(shipgate(cases.control)).toEqual(truth);
   });
 });
 
-describe("diff-cover 7.4 is wrong, shipgate is right", () => {
+describeDiffCover("diff-cover 7.4 is wrong, shipgate is right", () => {
   // diff-cover looks a file up only by the exact repository-relative or absolute path on *this*
   // machine. A report made in CI (or in a container) names /home/runner/work/<repo>/<repo>/src/a.js,
   // so diff-cover finds no coverable line and reports 100%. shipgate maps by path suffix onto

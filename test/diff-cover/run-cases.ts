@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RuleResult } from "../../shared/core/types.js";
+import { describeIfFound, findOnPath } from "../helpers/needs-program.js";
 import { makeCaseRepo, type CaseRepo, type CoverageCase } from "./make-case-repo.js";
 import { runDiffCover, type CoverageOutcome, type DiffCoverResult } from "./run-diff-cover.js";
 import { runShipgate } from "./run-shipgate.js";
@@ -19,6 +20,16 @@ export interface CaseRun {
 export interface CaseRuns {
   get: (name: string) => CaseRun;
   cleanup: () => void;
+}
+
+/** `describe` for suites that run diff-cover: skipped with one line where it is missing. */
+export function describeWithDiffCover(suite: string): jest.Describe {
+  return describeIfFound({
+    program: "diff-cover",
+    found: findOnPath("diff-cover"),
+    suite,
+    install: "apt-get install diff-cover (or pipx install diff-cover==7.4.0)",
+  });
 }
 
 export function assertDiffCoverInstalled(): void {

@@ -10,9 +10,10 @@ import { renderReportHtml } from "../../../shared/core/report/render-report-html
 import type { GitHubFacts } from "../../../shared/core/report/report-types.js";
 import { makeReport } from "../../core/report/make-report.js";
 import { makeReportHistory } from "../../../scripts/bench/make-report-history.js";
+import { describeIfFound, findOnPath } from "../../helpers/needs-program.js";
 import { makeIo } from "../make-git-repo.js";
 
-const CHROMIUM = process.env.SHIPGATE_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.SHIPGATE_CHROMIUM ?? findOnPath("chromium");
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const FLAGS = [
   "--headless",
@@ -23,14 +24,14 @@ const FLAGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-const available = existsSync(CHROMIUM);
-if (!available) {
-  process.stderr.write(
-    `SKIPPED the HTML report browser test: no chromium at ${CHROMIUM} (apt-get install chromium)\n`,
-  );
-}
+const describeChromium = describeIfFound({
+  program: "chromium",
+  found: CHROMIUM !== undefined && existsSync(CHROMIUM) ? CHROMIUM : undefined,
+  suite: "the HTML report browser test (test/cli/report/report-html-browser.test.ts)",
+  install: "apt-get install chromium (or SHIPGATE_CHROMIUM=/path/to/chromium)",
+});
 
-(available ? describe : describe.skip)("the HTML report in headless Chromium", () => {
+describeChromium("the HTML report in headless Chromium", () => {
   let browser: Browser;
   let page: string;
   let dir: string;
