@@ -6,7 +6,7 @@ import * as core from "@actions/core";
 import { renderTitle } from "../shared/core/render/render-check-run.js";
 import { createViewerLogin } from "../shared/github/find-viewer-login.js";
 import type { GitHubClient } from "../shared/github/github-client.js";
-import { evaluatePullRequest } from "./evaluate-pull-request.js";
+import { evaluateInWorkspace } from "./evaluate-pull-request.js";
 import { EVALUATION_FILE, renderEvaluationFile } from "./evaluation-file.js";
 import { shouldFailJob } from "./fail-on.js";
 import { publishToPullRequest } from "./publish-to-pull-request.js";
@@ -22,16 +22,13 @@ export async function runPullRequest(
   runner: RunnerEnv,
 ): Promise<void> {
   const where = { owner: runner.owner, repo: runner.repo, pullRequest: target.pullRequest };
-  const evaluation = await evaluatePullRequest(client, where, inputs, runner);
-  const { verdict, gathered } = evaluation;
-  const configNotes = evaluation.configWarnings.map(
-    (warning) => `Configuration warning in \`${gathered.config.path}\`: ${warning}`,
-  );
+  const evaluation = await evaluateInWorkspace(client, where, inputs, runner);
+  const { verdict, gathered, facts, configNotes } = evaluation;
   for (const note of configNotes) core.warning(note);
   await reportLocally(
     {
       verdict,
-      facts: gathered.facts,
+      facts,
       configErrors: evaluation.configErrors,
       configNotes,
       annotate: true,

@@ -1,17 +1,18 @@
 // One evaluation of one pull request for one head commit: start the `shipgate` check run at once,
 // gather facts, read the config, evaluate, and publish the check run, the sticky comment and the
 // review. The check run is never left `in_progress`: any unexpected error completes it as failure.
-import { evaluate } from "../shared/core/evaluate.js";
 import { renderCheckRun } from "../shared/core/render/render-check-run.js";
 import { renderAnnotations } from "../shared/core/render/render-annotations.js";
 import type { Verdict } from "../shared/core/types.js";
 import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
 import { completeCheckRun, type CheckCompletion } from "../shared/github/complete-check-run.js";
 import { createCommentPublisher } from "../shared/github/create-comment-publisher.js";
-import { gatherPullRequestFacts } from "../shared/github/gather-pull-request-facts.js";
 import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
-import { invalidConfigVerdict } from "../shared/core/invalid-config-verdict.js";
 import { isCurrentHead } from "../shared/github/is-current-head.js";
+import {
+  evaluatePullRequest,
+  type PullRequestEvaluation,
+} from "../shared/github/evaluate-pull-request.js";
 import { publishVerdict } from "../shared/github/publish-verdict.js";
 import type { ConfigAtRef } from "../shared/github/read-config-at-ref.js";
 import { startCheckRun } from "../shared/github/start-check-run.js";
@@ -77,54 +78,53 @@ async function evaluateAndPublish(
   const { client, headSha } = request;
   const repo = { owner: request.owner, repo: request.repo };
   const pr = { ...repo, number: request.number };
-  const publisher = createCommentPublisher(client, pr, { login: request.botLogin });
+  const ours = createCommentPublisher(client, pr, { login: request.botLogin }).listOurs();
+  ours.catch(() => undefined); // awaited below; never an unhandled rejection if gathering fails
+  let state: AppState | undefined;
+  const stateFor = async (config: ConfigAtRef): Promise<AppState> => {
+    const remembered = stateForHead(decodeAppState((await ours)[0]?.body), headSha);
+    return request.updateState ? request.updateState(remembered, config) : remembered;
+  };
   // The config is read once, with the other base files, at the pull request's base commit as the
   // Action reads it (DESIGN: a pull request is judged by its base branch's config, so the same
   // facts give the same verdict); the App only adds `extends`. Linked items follow that config.
-  const [gathered, ours] = await Promise.all([
-    gatherPullRequestFacts(client, {
+  const evaluation = await evaluatePullRequest(
+    client,
+    {
       ...pr,
       ...(request.pullRequest ? { pullRequest: request.pullRequest } : {}),
       resolveConfig: (path, text) => resolveAppConfig(client, path, text),
-    }),
-    publisher.listOurs(),
-  ]);
+    },
+    async (_config, at) => {
+      state = await stateFor(at);
+      const artifact = at.result.ok ? coverageArtifact(at.result) : null;
+      const run = state.coverageRun;
+      return {
+        coverage:
+          artifact && run
+            ? await gatherArtifactCoverage(client, repo, run.runId, artifact, request.readArtifact)
+            : null,
+        options: {
+          coveragePending: artifact && !run ? artifact : null,
+          overrides: state.overrides,
+        },
+      };
+    },
+  );
+  const { verdict, gathered } = evaluation;
   const config = gathered.config;
-  const remembered = stateForHead(decodeAppState(ours[0]?.body), headSha);
-  const state = request.updateState ? await request.updateState(remembered, config) : remembered;
-
-  let verdict: Verdict;
-  let completion: CheckCompletion;
-  if (!config.result.ok) {
-    verdict = invalidConfigVerdict(config.result.errors, config.path);
-    const rendered = renderCheckRun(verdict);
-    completion = {
-      conclusion: "failure",
-      output: { ...rendered, title: "Invalid configuration" },
-      annotations: configErrorAnnotations(config.result.errors, config.path),
-    };
-  } else {
-    const facts = { ...gathered.facts };
-    const artifact = coverageArtifact(config.result);
-    if (artifact && state.coverageRun) {
-      facts.coverage = await gatherArtifactCoverage(
-        client,
-        repo,
-        state.coverageRun.runId,
-        artifact,
-        request.readArtifact,
-      );
-    }
-    verdict = evaluate(facts, config.result.config, {
-      coveragePending: artifact && !state.coverageRun ? artifact : null,
-      overrides: state.overrides,
-    });
-    completion = {
-      conclusion: verdict.conclusion,
-      output: renderCheckRun(verdict),
-      annotations: renderAnnotations(verdict),
-    };
-  }
+  state ??= await stateFor(config);
+  const completion: CheckCompletion = config.result.ok
+    ? {
+        conclusion: verdict.conclusion,
+        output: renderCheckRun(verdict),
+        annotations: renderAnnotations(verdict),
+      }
+    : {
+        conclusion: "failure",
+        output: { ...renderCheckRun(verdict), title: "Invalid configuration" },
+        annotations: configErrorAnnotations(config.result.errors, config.path),
+      };
 
   // The head-SHA guard: the files listed belong to the PR's head now, which may be newer.
   const head = await isCurrentHead(client, pr, headSha);
@@ -147,17 +147,15 @@ async function evaluateAndPublish(
   } catch (error) {
     request.log.error({ err: error, deliveryId: request.deliveryId }, "shipgate: onVerdict threw");
   }
-  await publishConversation(request, verdict, state, gathered.hunkSpans, config);
+  await publishConversation(request, evaluation, state);
   return { kind: "published", verdict, checkRunId };
 }
 
 /** The sticky comment and the review: after the check run, so their failure never hides it. */
 async function publishConversation(
   request: EvaluationRequest,
-  verdict: Verdict,
+  evaluation: PullRequestEvaluation,
   state: AppState,
-  hunkSpans: Map<string, { start: number; end: number }[]>,
-  config: ConfigAtRef,
 ): Promise<void> {
   const { client, log, deliveryId } = request;
   const pr = { owner: request.owner, repo: request.repo, number: request.number };
@@ -165,16 +163,16 @@ async function publishConversation(
     await publishVerdict(client, {
       pr,
       headSha: request.headSha,
-      verdict,
+      verdict: evaluation.verdict,
       comment: "auto",
       // An invalid config has no lines to point at; its errors are in the check run.
-      reviewComments: request.reviewComments && config.result.ok,
+      reviewComments: request.reviewComments && evaluation.configErrors.length === 0,
       render: {
-        configNotes: config.result.ok ? config.result.warnings : [],
+        configNotes: evaluation.configNotes,
         fullReportHint: "The full report is in the shipgate check run.",
         trailer: appStateTrailer(state),
       },
-      hunkSpans,
+      hunkSpans: evaluation.gathered.hunkSpans,
       login: request.botLogin,
     });
   } catch (error) {

@@ -163,3 +163,73 @@ describe("the Action and the App on the same pull request", () => {
     expect(sim.violations.filter((v) => !v.startsWith("POST /graphql"))).toEqual([]);
   }, 60_000);
 });
+
+describe("the Action and the App on a verdict whose only finding is a note", () => {
+  // Every rule passes; the one thing to say is that the pull request changes the gate's own
+  // config. The App used to stay quiet here while the Action commented.
+  it("both create the same sticky comment", async () => {
+    const body = `${BODY}- Monitoring: watch the checkout error-rate dashboard for an hour.\n`;
+    sim.state.addPullRequest("acme", "shop", {
+      number: 8,
+      title: "Tighten the gate",
+      body,
+      labels: [],
+      base: { ref: "main", sha: BASE_SHA },
+      head: { ref: "gate", sha: HEAD_SHA },
+      files: [
+        {
+          filename: ".github/shipgate.yml",
+          status: "modified",
+          patch: "@@ -3 +3 @@\n-    min-patch: 80\n+    min-patch: 85",
+        },
+      ],
+    });
+    const payload = pullRequestEvent(
+      "opened",
+      {
+        number: 8,
+        headSha: HEAD_SHA,
+        baseSha: BASE_SHA,
+        title: "Tighten the gate",
+        body,
+        labels: [],
+      },
+      SHOP,
+    );
+    (payload.pull_request as { changed_files: number }).changed_files = 1;
+    const workspace = await mkdtemp(path.join(tmpdir(), "shipgate-parity-"));
+    await mkdir(path.join(workspace, "coverage"));
+    await writeFile(path.join(workspace, "coverage/lcov.info"), REPORT);
+
+    const action = await runActionOnPullRequest({
+      sim,
+      scenario: SHOP,
+      number: 8,
+      payload,
+      workspace,
+    });
+    const fromApp = await runAppOnPullRequest({
+      sim,
+      key,
+      scenario: SHOP,
+      number: 8,
+      headSha: HEAD_SHA,
+      payload: structuredClone(payload),
+      run: { id: 901, path: ".github/workflows/ci.yml" },
+    });
+
+    const verdict = JSON.parse(action.json) as {
+      conclusion: string;
+      notes: string[];
+      rules: { status: string }[];
+    };
+    expect(verdict.conclusion).toBe("success");
+    expect(verdict.rules.every((rule) => rule.status === "pass" || rule.status === "skip")).toBe(
+      true,
+    );
+    expect(verdict.notes).toEqual([expect.stringContaining("changes the shipgate configuration")]);
+    expect(fromApp.json).toBe(action.json);
+    expect(action.comments).toHaveLength(1);
+    expect(fromApp.comments).toEqual(action.comments);
+  }, 60_000);
+});

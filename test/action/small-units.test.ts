@@ -83,7 +83,12 @@ describe("needsAttention (comment: auto creates only then)", () => {
     ],
     ["a warning", verdict("success", [{ status: "warn", level: "warn" }]), true],
     ["a failure", verdict("failure", [{ status: "fail" }]), true],
-    ["pending", verdict("neutral", [{ status: "pending" }]), true],
+    ["only waiting for coverage (pending)", verdict("neutral", [{ status: "pending" }]), false],
+    [
+      "pending beside a warning",
+      verdict("neutral", [{ status: "pending" }, { status: "warn", level: "warn" }]),
+      true,
+    ],
     ["a note (config changed in the PR)", verdict("success", [], ["changed"]), true],
   ])("%s", (_name, v, expected) => {
     expect(needsAttention(v)).toBe(expected);

@@ -44,7 +44,8 @@ describe("pull_request events", () => {
     const [run, ...others] = runsOf();
     expect(others).toEqual([]);
     expect(run).toMatchObject({ name: "shipgate", status: "completed", app: { slug: "shipgate" } });
-    expect(["success", "failure", "neutral"]).toContain(run?.conclusion);
+    // No config: the defaults apply, and an empty description fails rollout-notes (block).
+    expect(run?.conclusion).toBe("failure");
     expect(run?.output.title).toBeTruthy();
     expect(app.sim.violations).toEqual([]);
   });

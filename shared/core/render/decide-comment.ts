@@ -16,13 +16,16 @@ export function decideComment(verdict: Verdict, mode: CommentMode): CommentDecis
 }
 
 /**
- * Something is not passing, or the verdict carries a note (the config changed in the PR, an
- * override was recorded, the file list was cut): worth a comment.
+ * Something fails or warns, or the verdict carries a note (the config changed in the PR, an
+ * override was recorded, the file list was cut): worth a comment. Waiting for CI coverage
+ * (pending) is not: the App would otherwise comment on every pull request before its verdict.
  */
 export function needsAttention(verdict: Verdict): boolean {
   return (
-    verdict.conclusion !== "success" ||
+    verdict.conclusion === "failure" ||
     verdict.notes.length > 0 ||
-    verdict.rules.some((rule) => !["pass", "skip"].includes(statusTone(rule)))
+    verdict.rules.some((rule) => !QUIET.has(statusTone(rule)))
   );
 }
+
+const QUIET = new Set(["pass", "skip", "pending"]);

@@ -6,6 +6,10 @@ import { makeResult, makeVerdict } from "../../builders/make-verdict.js";
 import { expectSafeMarkdown, hostileTexts } from "./hostile-text.js";
 
 describe("renderCheckRun", () => {
+  it("keeps to GitHub's own limit: 65,535 bytes per check-run output field", () => {
+    expect(MAX_CHECK_RUN_BYTES).toBe(65_535);
+  });
+
   it.each([
     {
       name: "blocking failures",

@@ -9,6 +9,10 @@ import { makeResult, makeVerdict } from "../../builders/make-verdict.js";
 import { expectSafeMarkdown, hostileTexts } from "./hostile-text.js";
 
 describe("renderComment", () => {
+  it("keeps to GitHub's own limit: 65,536 characters per comment body", () => {
+    expect(MAX_COMMENT_CHARS).toBe(65_536);
+  });
+
   it("opens with the hidden marker on its own line", () => {
     expect(renderComment(makeVerdict()).split("\n")[0]).toBe(COMMENT_MARKER);
   });

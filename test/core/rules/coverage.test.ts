@@ -81,6 +81,14 @@ function measured(covered: number, coverable: number, overrides: Partial<Coverag
 }
 
 describe("coverage rule: patch coverage against the minimum", () => {
+  // 2/3 = 66.666…%: rounding down shows 66.6 (never the minimum when below it), while the
+  // metric rounds to two decimals, 66.67. Figures where floor and round agree hide either swap.
+  it("rounds the summary down and the metric to the nearest hundredth", () => {
+    const result = measured(2, 3, { "min-coverable-lines": 1 });
+    expect(result.summary).toBe("Patch coverage 66.6% (2/3 lines), minimum 80%");
+    expect(result.metrics["patchCoverage"]).toBe(66.67);
+  });
+
   it("states the figure and the limit in the summary", () => {
     const result = measured(21, 29);
     expect(result.summary).toBe("Patch coverage 72.4% (21/29 lines), minimum 80%");
