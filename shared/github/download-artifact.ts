@@ -1,6 +1,17 @@
 // Downloads a workflow run's artifact (a zip) by name. The newest artifact of that name wins (a
 // re-run uploads again); a missing or expired artifact is an answer, not an error.
+import { z } from "zod";
 import { statusOf, type GitHubClient, type RepoRef } from "./github-client.js";
+import { parseAnswer } from "./parse-answer.js";
+
+const LIST_ROUTE = "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts";
+
+/** The listing's shape; anything else (a proxy's page) is an error, never "no artifact". */
+const artifactListSchema = z.object({
+  artifacts: z.array(
+    z.object({ id: z.number(), name: z.string(), expired: z.boolean().optional() }),
+  ),
+});
 
 export interface ArtifactRequest extends RepoRef {
   runId: number;
@@ -11,24 +22,19 @@ export interface ArtifactRequest extends RepoRef {
 export type ArtifactDownload =
   { found: true; zip: Uint8Array } | { found: false; reason: "missing" | "expired" };
 
-interface ApiArtifact {
-  id: number;
-  name: string;
-  expired?: boolean;
-}
-
 export async function downloadArtifact(
   client: GitHubClient,
   request: ArtifactRequest,
 ): Promise<ArtifactDownload> {
   const where = { owner: request.owner, repo: request.repo };
-  const listed = await client.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+  const listed = await client.request(LIST_ROUTE, {
     ...where,
     run_id: request.runId,
     name: request.artifact,
     per_page: 100,
   });
-  const artifact = ((listed.data as { artifacts?: ApiArtifact[] }).artifacts ?? [])
+  const { artifacts } = parseAnswer(listed, LIST_ROUTE, artifactListSchema, "a list of artifacts");
+  const artifact = artifacts
     .filter((a) => a.name === request.artifact)
     .sort((a, b) => b.id - a.id)[0];
   if (!artifact) return { found: false, reason: "missing" };

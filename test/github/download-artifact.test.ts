@@ -53,3 +53,18 @@ describe("downloadArtifact", () => {
     await expect(downloadArtifact(s.client, request)).rejects.toMatchObject({ status: 500 });
   });
 });
+
+describe("downloadArtifact on an answer that is not a list of artifacts", () => {
+  it("throws naming the request instead of reporting no artifact", async () => {
+    const fake = {
+      request: async () => ({
+        status: 200,
+        data: "<html>Sign in to your proxy</html>",
+        headers: { "content-type": "text/html" },
+      }),
+    };
+    await expect(downloadArtifact(fake, request)).rejects.toThrow(
+      "GitHub's answer to GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts is not a list of artifacts",
+    );
+  });
+});
