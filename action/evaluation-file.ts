@@ -2,7 +2,8 @@
 // comes from a pull request's workflow, so publish treats it as untrusted: strict shape, bounded
 // sizes, and checked against the workflow run and the pull request before anything is written.
 import { z } from "zod";
-import { RULE_IDS, type Verdict } from "../shared/core/types.js";
+import { type Verdict } from "../shared/core/types.js";
+import { RULE_IDS } from "../shared/core/rules/rule-definitions.js";
 
 export const EVALUATION_ARTIFACT = "shipgate-evaluation";
 export const EVALUATION_FILE = "evaluation.json";

@@ -1,6 +1,6 @@
 // Encodes the App's state as a hidden HTML comment appended to the sticky comment, and reads it
 // back. The JSON is escaped so no user text (a reason) can close the comment or forge a marker.
-import { RULE_IDS } from "../../shared/core/types.js";
+import { RULE_IDS } from "../../shared/core/rules/rule-definitions.js";
 import type { RuleOverride } from "../../shared/core/apply-overrides.js";
 import { EMPTY_STATE, type AppState } from "./override-record.js";
 

@@ -1,6 +1,7 @@
 // Reads a `/shipgate …` command from a comment body: the first line that starts with it counts.
 // Pure: what the comment asks for, or why it cannot be understood.
-import { RULE_IDS, type RuleId } from "../../shared/core/types.js";
+import { type RuleId } from "../../shared/core/types.js";
+import { RULE_IDS } from "../../shared/core/rules/rule-definitions.js";
 
 export const MAX_REASON_CHARS = 500;
 

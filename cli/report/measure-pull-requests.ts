@@ -6,7 +6,11 @@ import type { ClassifiedCommit } from "../../shared/core/report/build-delivery-r
 import { createNumstatReader } from "../../shared/core/report/parse-numstat.js";
 import type { MergeTrace } from "../../shared/core/report/trace-merges.js";
 import { parseConfig } from "../../shared/core/config/parse-config.js";
-import { countSize, type SizeCount, type SizedFile } from "../../shared/core/rules/count-size.js";
+import {
+  countSize,
+  type SizeCount,
+  type SizedFile,
+} from "../../shared/core/rules/size/count-size.js";
 import { CONFIG_PATH } from "../git/read-base-files.js";
 import { readObjects } from "../git/read-objects.js";
 import { runGit, type GitRunOptions } from "../git/run-git.js";

@@ -6,10 +6,10 @@ import { applyRiskLevel } from "./config/apply-risk-level.js";
 import type { Config } from "./config/config-schema.js";
 import { createExclusion } from "./exclude/create-exclusion.js";
 import { markCoveragePending, type CoverageArtifact } from "./mark-coverage-pending.js";
-import { declaredRiskLevel } from "./rules/declared-risk-level.js";
+import { declaredRiskLevel } from "./rules/linked-risks/declared-risk-level.js";
 import { codeSpan } from "./render/escape-markdown.js";
-import { ruleRegistry } from "./rules/rule-registry.js";
-import type { RuleContext } from "./rules/rule.js";
+import { RULES } from "./rules/rule-definitions.js";
+import type { Rule, RuleContext } from "./rules/rule.js";
 import type { PullRequestFacts, RuleResult, Verdict } from "./types.js";
 
 /**
@@ -36,10 +36,13 @@ export function evaluate(
   const context: RuleContext = {
     riskLevel: risk.level,
     isGenerated: (path) => exclusion(path) !== null,
+    risk: { levels: config.risk.levels, labelPrefix: config.risk["label-prefix"] },
   };
 
-  const results: RuleResult[] = ruleRegistry.map(({ id, run }) => {
-    const level = rules[id].level;
+  const results: RuleResult[] = RULES.map(({ id, run }) => {
+    // Each definition's run takes its own settings; the schema gave rules[id] exactly that shape.
+    const settings = rules[id] as { level: RuleResult["level"] };
+    const level = settings.level;
     if (level === "off") {
       return {
         id,
@@ -51,7 +54,7 @@ export function evaluate(
         findings: [],
       };
     }
-    return run(facts, config, rules, context);
+    return (run as Rule<unknown>)(facts, settings, context);
   });
 
   const verdict: Verdict = {

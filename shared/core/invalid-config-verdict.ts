@@ -2,7 +2,8 @@
 // is (file, line, column, key) and that no rule ran, published like any other verdict.
 import type { ConfigError } from "./config/config-error.js";
 import { codeSpan, escapeMarkdown } from "./render/escape-markdown.js";
-import { RULE_IDS, type Verdict } from "./types.js";
+import { type Verdict } from "./types.js";
+import { RULE_IDS } from "./rules/rule-definitions.js";
 
 export function invalidConfigVerdict(errors: readonly ConfigError[], file: string): Verdict {
   const summary = `Not run: ${codeSpan(file)} is invalid at the base commit`;

@@ -111,9 +111,9 @@ export interface PullRequestFacts {
   configChanged: boolean;
 }
 
-/** Every rule, in the order verdicts list them (the registry follows it). */
-export const RULE_IDS = ["size", "coverage", "rollout-notes", "linked-risks"] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/** Every rule's id: derived from the list of rule definitions. */
+export type { RuleId } from "./rules/rule-definitions.js";
+import type { RuleId } from "./rules/rule-definitions.js";
 export type RuleStatus = "pass" | "warn" | "fail" | "skip" | "pending";
 export type Level = "block" | "warn" | "off";
 export type Conclusion = "success" | "failure" | "neutral";

@@ -1,7 +1,7 @@
 // Gathers everything the gate needs about one pull request from the API: the pull request, its
 // files, and — at the BASE commit, never the PR's own — the config, .gitattributes and the PR
 // template; then the linked issues the body names. Coverage is the adapter's to add.
-import { findRiskReferences } from "../core/rules/find-risk-references.js";
+import { referencesToVerify } from "../core/rules/references-to-verify.js";
 import type { PullRequestFacts } from "../core/types.js";
 import type { ApiPullRequest } from "./api-pull-request.js";
 import { gatherLinkedItems } from "./gather-linked-items.js";
@@ -70,9 +70,8 @@ export async function gatherPullRequestFacts(
   const configAndLinks = baseFiles.then(async (read) => {
     const text = read.files.get(configPath) ?? null;
     const config = await (options.resolveConfig ?? toConfigAtRef)(configPath, text);
-    const rule = config.result.ok ? config.result.config.rules["linked-risks"] : null;
-    if (rule === null || rule.level === "off") return { config, linkedItems: [] };
-    const refs = findRiskReferences(body, rule.patterns, repository).github;
+    const refs = config.result.ok ? referencesToVerify(body, config.result.config, repository) : [];
+    if (refs.length === 0) return { config, linkedItems: [] };
     return { config, linkedItems: await gatherLinkedItems(client, refs, repository) };
   });
   const layout =

@@ -43,5 +43,10 @@ export function makeFacts(overrides: Partial<PullRequestFacts> = {}): PullReques
 
 /** A rule context with no declared risk level and no built-in exclusions unless given. */
 export function makeRuleContext(overrides: Partial<RuleContext> = {}): RuleContext {
-  return { riskLevel: null, isGenerated: () => false, ...overrides };
+  return {
+    riskLevel: null,
+    isGenerated: () => false,
+    risk: { levels: ["low", "medium", "high"], labelPrefix: "risk:" },
+    ...overrides,
+  };
 }

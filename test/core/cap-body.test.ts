@@ -1,7 +1,7 @@
 import { capBody, MAX_BODY_CHARS } from "../../shared/core/cap-body.js";
 import { parseConfig } from "../../shared/core/config/parse-config.js";
 import { evaluate } from "../../shared/core/evaluate.js";
-import { findRiskReferences } from "../../shared/core/rules/find-risk-references.js";
+import { findRiskReferences } from "../../shared/core/rules/linked-risks/find-risk-references.js";
 import { makeFacts } from "../builders/make-facts.js";
 
 const config = (() => {

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { diffArgs } from "../../cli/git/read-changes.js";
 import { basename } from "node:path";
-import { coverageRuleSchema } from "../../shared/core/config/config-schema.js";
+import { coverageRuleSchema } from "../../shared/core/rules/coverage/schema.js";
 import { parseCoverage } from "../../shared/core/coverage/parse-coverage.js";
 import { parseDiff } from "../../shared/core/diff/parse-diff.js";
-import { coverageRule } from "../../shared/core/rules/coverage.js";
+import { coverageRule } from "../../shared/core/rules/coverage/coverage.js";
 import type { CoverageFacts, RuleResult } from "../../shared/core/types.js";
 import { makeFacts, makeRuleContext } from "../builders/make-facts.js";
 import type { CaseRepo } from "./make-case-repo.js";

@@ -1,6 +1,6 @@
 // Assembles the delivery report from the branch's first-parent commits in the period, what their
 // merges brought in, and each pull request's size. Pure: the adapter read all of it from git.
-import type { SizeCount } from "../rules/count-size.js";
+import type { SizeCount } from "../rules/size/count-size.js";
 import type { CommitKind } from "./classify-commit.js";
 import { computeReportMetrics, roundHours } from "./compute-report-metrics.js";
 import { computeGitHubMetrics } from "./compute-github-metrics.js";

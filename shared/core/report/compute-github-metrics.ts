@@ -1,6 +1,6 @@
 // The report's GitHub figures: time to first review (by size), each rule's outcomes and their
 // weekly trend, and every override, from the pull requests' GitHub details.
-import { RULE_IDS } from "../types.js";
+import { RULE_IDS } from "../rules/rule-definitions.js";
 import {
   distribution,
   SIZE_BUCKETS,

@@ -1,5 +1,5 @@
 // The report's metrics from its pull requests and first-parent counts. Pure: the period is given.
-import type { SizeBucket } from "../rules/size-bucket.js";
+import type { SizeBucket } from "../rules/size/size-bucket.js";
 import type {
   Distribution,
   GitHubMetrics,

@@ -1,5 +1,5 @@
 // Words and figures the markdown and HTML reports share, so both say the same thing.
-import type { SizeBucket } from "../rules/size-bucket.js";
+import type { SizeBucket } from "../rules/size/size-bucket.js";
 import type { DeliveryReport } from "./report-types.js";
 
 /** The size buckets' ranges in counted lines (shared/core/rules/size-bucket.ts). */

@@ -1,6 +1,6 @@
 // Reads `git diff-tree --stdin --always -z --numstat` output as it streams: for each commit
 // header, the files it changes with their added and deleted line counts.
-import type { SizedFile } from "../rules/count-size.js";
+import type { SizedFile } from "../rules/size/count-size.js";
 
 export interface NumstatDiff {
   /** The commit named at the start of the input line this diff answers. */

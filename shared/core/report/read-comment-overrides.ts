@@ -2,7 +2,7 @@
 // (`<!-- shipgate:state {…} -->`, app/overrides/app-state-marker.ts): who lifted which rule,
 // when, why, for which commit. Anything malformed reads as none.
 import type { RuleOverride } from "../apply-overrides.js";
-import { RULE_IDS } from "../types.js";
+import { RULE_IDS } from "../rules/rule-definitions.js";
 
 const STATE = /<!-- shipgate:state (\{[^\n]*?\}) -->/;
 

@@ -1,6 +1,7 @@
 // Reads shipgate's rule table (render/render-rule-table.ts) back out of a check run's summary or
 // the sticky comment: each rule's outcome on the pull request's head, for the report.
-import { RULE_IDS, type RuleId } from "../types.js";
+import { type RuleId } from "../types.js";
+import { RULE_IDS } from "../rules/rule-definitions.js";
 
 /** `overridden`: someone accountable lifted the rule (the table says "Overridden by …"). */
 export type RuleOutcome = "pass" | "warn" | "fail" | "skip" | "pending" | "overridden";

@@ -1,7 +1,7 @@
 // The delivery report's data: what `shipgate report --format json` prints (a versioned contract,
 // docs/report.md) and what the markdown and HTML renderers draw.
 import type { RuleId } from "../types.js";
-import type { SizeBucket } from "../rules/size-bucket.js";
+import type { SizeBucket } from "../rules/size/size-bucket.js";
 import type { RuleOutcome } from "./read-rule-table.js";
 
 /** How the pull request reached the branch: a GitHub merge commit or a squash merge. */

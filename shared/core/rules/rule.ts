@@ -1,4 +1,7 @@
-// The shape every rule has: a pure function from facts and its own config to a result.
+// What a rule is: one definition in one folder (shared/core/rules/<id>/): its settings schema
+// (defaults and descriptions), a pure run from facts and those settings to a result, and what it
+// needs an adapter to verify. Everything that lists rules derives from the list of definitions.
+import type { z } from "zod";
 import type { PullRequestFacts, RuleResult } from "../types.js";
 
 export interface RuleContext {
@@ -6,6 +9,21 @@ export interface RuleContext {
   riskLevel: string | null;
   /** True for lockfiles, linguist-generated and linguist-vendored files (built-in exclusions). */
   isGenerated: (path: string) => boolean;
+  /** How risk levels are declared (`risk` in the config). */
+  risk: { levels: readonly string[]; labelPrefix: string };
 }
 
 export type Rule<C> = (facts: PullRequestFacts, config: C, context: RuleContext) => RuleResult;
+
+export interface RuleDefinition<Id extends string, S extends z.ZodObject> {
+  /** Kebab-case: the key under `rules:` and in overrides, the id in verdicts. */
+  id: Id;
+  /** The rule's settings, each with its default and description. */
+  schema: S;
+  run: Rule<z.output<S>>;
+  /**
+   * Issues and pull requests (`owner/repo#12`) the body names that an adapter with GitHub
+   * access should look up; the rule reads what it found in `facts.linkedItems`.
+   */
+  references?: (body: string, config: z.output<S>, repository: string) => string[];
+}

@@ -5,7 +5,7 @@ import {
   encodeAppState,
 } from "../../../app/overrides/app-state-marker.js";
 import { MAX_REASON_CHARS } from "../../../app/overrides/parse-command.js";
-import { RULE_IDS } from "../../../shared/core/types.js";
+import { RULE_IDS } from "../../../shared/core/rules/rule-definitions.js";
 import { MAX_TRAILER_CHARS, renderComment } from "../../../shared/core/render/render-comment.js";
 import { makeVerdict } from "../../builders/make-verdict.js";
 import {

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { parseConfig } from "../../../shared/core/config/parse-config.js";
 import { evaluate } from "../../../shared/core/evaluate.js";
-import { countSize } from "../../../shared/core/rules/count-size.js";
+import { countSize } from "../../../shared/core/rules/size/count-size.js";
 import { makeFacts, makeFile } from "../../builders/make-facts.js";
 
 const paths = fc.constantFrom(

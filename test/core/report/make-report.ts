@@ -4,7 +4,7 @@ import {
   type ClassifiedCommit,
 } from "../../../shared/core/report/build-delivery-report.js";
 import type { DeliveryReport, GitHubFacts } from "../../../shared/core/report/report-types.js";
-import { sizeBucket } from "../../../shared/core/rules/size-bucket.js";
+import { sizeBucket } from "../../../shared/core/rules/size/size-bucket.js";
 
 export interface PullRequestSpec {
   number: number;

@@ -2,7 +2,7 @@ import type { RolloutItem } from "../../../shared/core/config/config-schema.js";
 import {
   checkRolloutItems,
   type ItemState,
-} from "../../../shared/core/rules/check-rollout-items.js";
+} from "../../../shared/core/rules/rollout-notes/check-rollout-items.js";
 
 const check = (
   text: string,

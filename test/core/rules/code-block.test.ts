@@ -1,4 +1,4 @@
-import { codeBlock } from "../../../shared/core/rules/code-block.js";
+import { codeBlock } from "../../../shared/core/markdown/code-block.js";
 
 describe("codeBlock", () => {
   it.each([

@@ -1,4 +1,4 @@
-import { countWords, hasWords } from "../../../shared/core/rules/count-words.js";
+import { countWords, hasWords } from "../../../shared/core/markdown/count-words.js";
 
 describe("countWords", () => {
   it.each([

@@ -1,8 +1,6 @@
-import {
-  coverageRuleSchema,
-  type CoverageRuleConfig,
-} from "../../../shared/core/config/config-schema.js";
-import { coverageRule } from "../../../shared/core/rules/coverage.js";
+import { type CoverageRuleConfig } from "../../../shared/core/config/config-schema.js";
+import { coverageRuleSchema } from "../../../shared/core/rules/coverage/schema.js";
+import { coverageRule } from "../../../shared/core/rules/coverage/coverage.js";
 import type {
   ChangedFile,
   CoverageFacts,

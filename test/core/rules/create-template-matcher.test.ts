@@ -1,4 +1,4 @@
-import { createTemplateMatcher } from "../../../shared/core/rules/create-template-matcher.js";
+import { createTemplateMatcher } from "../../../shared/core/markdown/create-template-matcher.js";
 
 const TEMPLATE = [
   "## Rollout",

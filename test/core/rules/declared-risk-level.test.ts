@@ -1,4 +1,4 @@
-import { declaredRiskLevel } from "../../../shared/core/rules/declared-risk-level.js";
+import { declaredRiskLevel } from "../../../shared/core/rules/linked-risks/declared-risk-level.js";
 import { makeFacts } from "../../builders/make-facts.js";
 
 const LEVELS = ["low", "medium", "high"];

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { findSection, normalizeHeading } from "../../../shared/core/rules/find-section.js";
+import { findSection, normalizeHeading } from "../../../shared/core/markdown/find-section.js";
 
 const lines = (...text: string[]) => text.join("\n");
 

@@ -1,4 +1,4 @@
-import { groupByPackage } from "../../../shared/core/rules/group-by-package.js";
+import { groupByPackage } from "../../../shared/core/rules/size/group-by-package.js";
 import { makeFile } from "../../builders/make-facts.js";
 
 const file = (path: string, additions: number) => makeFile({ path, additions });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatLineRanges, toLineRanges } from "../../../shared/core/rules/line-ranges.js";
+import { formatLineRanges, toLineRanges } from "../../../shared/core/rules/coverage/line-ranges.js";
 
 describe("toLineRanges", () => {
   it.each`

@@ -1,4 +1,4 @@
-import { measureSize } from "../../../shared/core/rules/measure-size.js";
+import { measureSize } from "../../../shared/core/rules/size/measure-size.js";
 import { makeFile } from "../../builders/make-facts.js";
 
 describe("measureSize", () => {

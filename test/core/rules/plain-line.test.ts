@@ -1,4 +1,4 @@
-import { plainLine } from "../../../shared/core/rules/plain-line.js";
+import { plainLine } from "../../../shared/core/markdown/plain-line.js";
 
 describe("plainLine", () => {
   it.each([

@@ -2,7 +2,7 @@ import {
   readAtxHeading,
   readBoldHeading,
   readSetextUnderline,
-} from "../../../shared/core/rules/read-heading.js";
+} from "../../../shared/core/markdown/read-heading.js";
 
 describe("readAtxHeading", () => {
   it.each([

@@ -1,5 +1,5 @@
-import { rolloutNotesRuleSchema } from "../../../shared/core/config/config-schema.js";
-import { rolloutNotesRule } from "../../../shared/core/rules/rollout-notes.js";
+import { rolloutNotesRuleSchema } from "../../../shared/core/rules/rollout-notes/schema.js";
+import { rolloutNotesRule } from "../../../shared/core/rules/rollout-notes/rollout-notes.js";
 import type { PullRequestFacts } from "../../../shared/core/types.js";
 import { makeFacts, makeFile, makeRuleContext } from "../../builders/make-facts.js";
 

@@ -1,5 +1,5 @@
-import { sizeRuleSchema } from "../../../shared/core/config/config-schema.js";
-import { sizeRule } from "../../../shared/core/rules/size.js";
+import { sizeRuleSchema } from "../../../shared/core/rules/size/schema.js";
+import { sizeRule } from "../../../shared/core/rules/size/size.js";
 import type { ChangedFile } from "../../../shared/core/types.js";
 import { makeFacts, makeFile, makeRuleContext } from "../../builders/make-facts.js";
 

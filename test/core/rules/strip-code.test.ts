@@ -1,4 +1,4 @@
-import { stripCode } from "../../../shared/core/rules/strip-code.js";
+import { stripCode } from "../../../shared/core/markdown/strip-code.js";
 
 describe("stripCode", () => {
   it.each([

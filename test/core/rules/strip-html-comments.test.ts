@@ -1,4 +1,4 @@
-import { stripHtmlComments } from "../../../shared/core/rules/strip-html-comments.js";
+import { stripHtmlComments } from "../../../shared/core/markdown/strip-html-comments.js";
 
 describe("stripHtmlComments", () => {
   it.each([

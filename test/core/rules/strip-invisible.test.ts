@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { stripInvisible } from "../../../shared/core/rules/strip-invisible.js";
+import { stripInvisible } from "../../../shared/core/markdown/strip-invisible.js";
 
 describe("stripInvisible", () => {
   it.each([

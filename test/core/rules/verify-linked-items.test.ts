@@ -1,4 +1,4 @@
-import { verifyLinkedItems } from "../../../shared/core/rules/verify-linked-items.js";
+import { verifyLinkedItems } from "../../../shared/core/rules/linked-risks/verify-linked-items.js";
 import type { LinkedItemFacts } from "../../../shared/core/types.js";
 
 const item = (overrides: Partial<LinkedItemFacts>): LinkedItemFacts => ({

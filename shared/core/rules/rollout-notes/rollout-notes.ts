@@ -1,19 +1,19 @@
 // The rollout-notes rule: controlled releases with a way back. The PR body needs a Rollout
 // section that addresses the configured items (rollback, monitoring, ...) in the author's words.
-import type { RolloutItem, RolloutNotesRuleConfig } from "../config/config-schema.js";
-import { codeSpan } from "../render/escape-markdown.js";
-import type { RuleResult } from "../types.js";
+import type { RolloutItem, RolloutNotesRuleConfig } from "../../config/config-schema.js";
+import { codeSpan } from "../../render/escape-markdown.js";
+import type { RuleResult } from "../../types.js";
 import { checkRolloutItems, type SectionLine } from "./check-rollout-items.js";
-import { countWords } from "./count-words.js";
-import { createTemplateMatcher } from "./create-template-matcher.js";
-import { findSection } from "./find-section.js";
+import { countWords } from "../../markdown/count-words.js";
+import { createTemplateMatcher } from "../../markdown/create-template-matcher.js";
+import { findSection } from "../../markdown/find-section.js";
 import { renderRolloutDetails } from "./render-rollout-details.js";
 import { rolloutApplies } from "./rollout-applies.js";
 import { ROLLOUT_ITEM_NAMES } from "./rollout-keywords.js";
-import type { Rule } from "./rule.js";
-import { stripCodeBlocks } from "./strip-code.js";
-import { stripHtmlComments } from "./strip-html-comments.js";
-import { stripInvisible } from "./strip-invisible.js";
+import type { Rule } from "../rule.js";
+import { stripCodeBlocks } from "../../markdown/strip-code.js";
+import { stripHtmlComments } from "../../markdown/strip-html-comments.js";
+import { stripInvisible } from "../../markdown/strip-invisible.js";
 
 function result(
   config: RolloutNotesRuleConfig,

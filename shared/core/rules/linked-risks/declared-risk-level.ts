@@ -1,10 +1,10 @@
 // Reads the risk level a pull request declares: a label (`risk:high`) or a line in the body
 // (`Risk: high`, `Risk level: high`, `**Risk:** high`). A label wins over the body.
-import type { PullRequestFacts } from "../types.js";
-import { createTemplateMatcher } from "./create-template-matcher.js";
-import { splitLines } from "./split-lines.js";
-import { stripCode } from "./strip-code.js";
-import { stripHtmlComments } from "./strip-html-comments.js";
+import type { PullRequestFacts } from "../../types.js";
+import { createTemplateMatcher } from "../../markdown/create-template-matcher.js";
+import { splitLines } from "../../markdown/split-lines.js";
+import { stripCode } from "../../markdown/strip-code.js";
+import { stripHtmlComments } from "../../markdown/strip-html-comments.js";
 
 export interface DeclaredRiskLevel {
   /** As spelled in the configured levels, or null when none is validly declared. */

@@ -1,8 +1,13 @@
 // The coverage rule's result when no report was given or found (`missing-report` says how loud
 // it is), and the per-report summary the JSON contract carries in every coverage result.
-import type { CoverageRuleConfig } from "../config/config-schema.js";
-import { codeSpan } from "../render/escape-markdown.js";
-import type { CoverageFormat, CoverageReport, CoverageReportError, RuleResult } from "../types.js";
+import type { CoverageRuleConfig } from "../../config/config-schema.js";
+import { codeSpan } from "../../render/escape-markdown.js";
+import type {
+  CoverageFormat,
+  CoverageReport,
+  CoverageReportError,
+  RuleResult,
+} from "../../types.js";
 
 /** A changed source file that no report names, and why. */
 export interface UnmappedFile {

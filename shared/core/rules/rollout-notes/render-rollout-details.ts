@@ -1,6 +1,6 @@
 // The rollout-notes rule's advice: what the section lacks and a section to copy.
-import type { RolloutNotesRuleConfig } from "../config/config-schema.js";
-import { codeSpan } from "../render/escape-markdown.js";
+import type { RolloutNotesRuleConfig } from "../../config/config-schema.js";
+import { codeSpan } from "../../render/escape-markdown.js";
 import type { ItemCheck } from "./check-rollout-items.js";
 import { renderRolloutExample } from "./rollout-example.js";
 import { ROLLOUT_ITEM_NAMES } from "./rollout-keywords.js";

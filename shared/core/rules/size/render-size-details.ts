@@ -1,9 +1,9 @@
 // The size rule's advice: where the lines are, how the change could be sliced, and what was left
 // out of the count.
-import type { SizeRuleConfig } from "../config/config-schema.js";
-import type { ExclusionReason } from "../exclude/create-exclusion.js";
-import { codeSpan } from "../render/escape-markdown.js";
-import { cellCode } from "./cell-code.js";
+import type { SizeRuleConfig } from "../../config/config-schema.js";
+import type { ExclusionReason } from "../../exclude/create-exclusion.js";
+import { codeSpan } from "../../render/escape-markdown.js";
+import { cellCode } from "../../markdown/cell-code.js";
 import type { SizeGroup } from "./group-by-package.js";
 import type { ExcludedFile, SizeMeasure } from "./measure-size.js";
 

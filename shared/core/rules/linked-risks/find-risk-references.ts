@@ -1,9 +1,9 @@
 // Finds the risk items a pull request body points at: GitHub issues and pull requests (`#12`,
 // `owner/repo#12`, issue/pull URLs on any host) and matches of the configured patterns.
 // Adapters call it to know which items to look up; the linked-risks rule calls it to judge.
-import { capBody } from "../cap-body.js";
-import { stripCode } from "./strip-code.js";
-import { stripHtmlComments } from "./strip-html-comments.js";
+import { capBody } from "../../cap-body.js";
+import { stripCode } from "../../markdown/strip-code.js";
+import { stripHtmlComments } from "../../markdown/strip-html-comments.js";
 import {
   compileUserPattern,
   createPatternBudget,

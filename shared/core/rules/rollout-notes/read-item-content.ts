@@ -1,7 +1,7 @@
 // Reads what a line says about a rollout item once the item's name is taken away: nothing
 // (a label such as `Rollback:`), a placeholder (`TODO`), `N/A` with or without a reason, or
 // real content.
-import { hasWords } from "./count-words.js";
+import { hasWords } from "../../markdown/count-words.js";
 
 export type ItemContent =
   | { kind: "label" }

@@ -1,13 +1,13 @@
 // The size rule: small, reviewable slices. Counts lines and files changed, minus lockfiles,
 // generated and vendored files and the user's `exclude` globs.
-import type { SizeRuleConfig } from "../config/config-schema.js";
-import { createExclusion, type ExclusionReason } from "../exclude/create-exclusion.js";
-import { createGlobMatcher } from "../exclude/match-glob.js";
-import type { PullRequestFacts, RuleStatus } from "../types.js";
+import type { SizeRuleConfig } from "../../config/config-schema.js";
+import { createExclusion, type ExclusionReason } from "../../exclude/create-exclusion.js";
+import { createGlobMatcher } from "../../exclude/match-glob.js";
+import type { PullRequestFacts, RuleStatus } from "../../types.js";
 import { groupByPackage } from "./group-by-package.js";
 import { measureSize, type SizeMeasure } from "./measure-size.js";
 import { renderSizeDetails } from "./render-size-details.js";
-import type { Rule, RuleContext } from "./rule.js";
+import type { Rule, RuleContext } from "../rule.js";
 import { sizeBucket } from "./size-bucket.js";
 
 /** `context.isGenerated` decides built-in exclusions; `createExclusion` only names the reason. */

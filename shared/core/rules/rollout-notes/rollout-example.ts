@@ -1,6 +1,6 @@
 // A copy-pasteable rollout section for the author, listing the items the config requires.
-import type { RolloutItem } from "../config/config-schema.js";
-import { codeBlock } from "./code-block.js";
+import type { RolloutItem } from "../../config/config-schema.js";
+import { codeBlock } from "../../markdown/code-block.js";
 import { ROLLOUT_ITEM_NAMES } from "./rollout-keywords.js";
 
 const EXAMPLES: Record<RolloutItem, string> = {

@@ -1,8 +1,8 @@
 // The linked-risks rule: risks surfaced early. The PR links the item that tracks its risk,
 // declares a risk level, and, where the API could look, the linked item is real.
-import type { LinkedRisksRuleConfig } from "../config/config-schema.js";
-import { codeSpan } from "../render/escape-markdown.js";
-import type { RuleStatus } from "../types.js";
+import type { LinkedRisksRuleConfig } from "../../config/config-schema.js";
+import { codeSpan } from "../../render/escape-markdown.js";
+import type { RuleStatus } from "../../types.js";
 import { declaredRiskLevel, type DeclaredRiskLevel } from "./declared-risk-level.js";
 import {
   findRiskReferences,
@@ -10,7 +10,7 @@ import {
   type RiskReferences,
 } from "./find-risk-references.js";
 import { renderLinkedRisksDetails } from "./render-linked-risks-details.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../rule.js";
 import { verifyLinkedItems, type LinkedItemCheck } from "./verify-linked-items.js";
 
 /** The rule's config plus the top-level `risk` settings it needs. */

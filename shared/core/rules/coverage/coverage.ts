@@ -10,11 +10,11 @@
 // - Uncovered lines group into one finding per range; a range runs across lines no report
 //   records as executable (blank lines, comments) and stops at any executable line that is not an
 //   uncovered changed line.
-import type { CoverageRuleConfig } from "../config/config-schema.js";
-import { mergeCoverage } from "../coverage/merge-coverage.js";
-import { createGlobMatcher } from "../exclude/match-glob.js";
-import type { UnmatchedCoverageFile } from "../coverage/map-coverage-paths.js";
-import type { CoverageReportError, LineFinding, RuleStatus } from "../types.js";
+import type { CoverageRuleConfig } from "../../config/config-schema.js";
+import { mergeCoverage } from "../../coverage/merge-coverage.js";
+import { createGlobMatcher } from "../../exclude/match-glob.js";
+import type { UnmatchedCoverageFile } from "../../coverage/map-coverage-paths.js";
+import type { CoverageReportError, LineFinding, RuleStatus } from "../../types.js";
 import { createSourceFileFilter } from "./create-source-file-filter.js";
 import { formatLineRanges } from "./line-ranges.js";
 import {
@@ -31,7 +31,7 @@ import {
   type UnmappedFile,
 } from "./missing-report-result.js";
 import { renderCoverageDetails } from "./render-coverage-details.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../rule.js";
 
 export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) => {
   const reports = facts.coverage?.reports ?? [];

@@ -1,6 +1,6 @@
 // The linked-risks rule's advice: what each reference turned out to be, and how to fix what fails.
-import { escapeMarkdown } from "../render/escape-markdown.js";
-import { cellCode } from "./cell-code.js";
+import { escapeMarkdown } from "../../render/escape-markdown.js";
+import { cellCode } from "../../markdown/cell-code.js";
 import type { LinkedItemCheck } from "./verify-linked-items.js";
 
 const MAX_TITLE = 80;
