@@ -23,7 +23,7 @@ import { coverageArtifact } from "./config/coverage-artifact.js";
 import { resolveAppConfig } from "./config/resolve-app-config.js";
 import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
 import { gatherArtifactCoverage } from "./coverage/gather-artifact-coverage.js";
-import { appStateTrailer, decodeAppState } from "./overrides/app-state-marker.js";
+import { appStateTrailer, decodeAppState } from "../shared/core/app-state-marker.js";
 import { stateForHead, type AppState } from "./overrides/override-record.js";
 
 export interface EvaluationRequest extends PullRequestRef {

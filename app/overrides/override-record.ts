@@ -1,22 +1,12 @@
 // What the App remembers about a pull request between events, kept in a hidden marker of the
 // sticky comment so it survives restarts and is shared by every instance.
-import type { RuleOverride } from "../../shared/core/apply-overrides.js";
+import type { AppState } from "../../shared/core/app-state-marker.js";
 
-/** Where coverage for a head commit comes from: a finished workflow run and its artifact. */
-export interface CoverageRunRecord {
-  sha: string;
-  runId: number;
-  /** The run finished, but without the artifact. */
-  artifactMissing?: boolean;
-}
-
-export interface AppState {
-  version: 1;
-  overrides: RuleOverride[];
-  coverageRun: CoverageRunRecord | null;
-}
-
-export const EMPTY_STATE: AppState = { version: 1, overrides: [], coverageRun: null };
+export {
+  EMPTY_STATE,
+  type AppState,
+  type CoverageRunRecord,
+} from "../../shared/core/app-state-marker.js";
 
 /** State that still applies to `sha`: overrides and coverage of older heads have expired. */
 export function stateForHead(state: AppState, sha: string): AppState {

@@ -1,6 +1,6 @@
 // `/shipgate recheck` and `/shipgate override <rule> <reason>` in pull-request comments: who may
 // override (asked of the API), what is recorded, and that an override expires on the next push.
-import { decodeAppState } from "../../app/overrides/app-state-marker.js";
+import { decodeAppState } from "../../shared/core/app-state-marker.js";
 import type { RepoRole } from "../github-simulator/index.js";
 import { addedPatch } from "../github/sim-client.js";
 import { BASE_SHA, issueCommentCreated, pullRequestEvent } from "./payload-builders.js";

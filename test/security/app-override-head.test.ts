@@ -2,7 +2,7 @@
 // comment was written, nothing is overridden and the reply says why; naming the commit in the
 // command (`/shipgate override <rule> <commit> <reason>`) covers that commit, and only while it
 // is the head. Against the real webhook server (start-app.ts) and the GitHub API simulator.
-import { decodeAppState } from "../../app/overrides/app-state-marker.js";
+import { decodeAppState } from "../../shared/core/app-state-marker.js";
 import { addedPatch } from "../github/sim-client.js";
 import { BASE_SHA, issueCommentCreated, pullRequestEvent } from "../app/payload-builders.js";
 import { startApp, type RunningApp } from "../app/start-app.js";

@@ -3,7 +3,7 @@ import {
   appStateTrailer,
   decodeAppState,
   encodeAppState,
-} from "../../../app/overrides/app-state-marker.js";
+} from "../../../shared/core/app-state-marker.js";
 import { MAX_REASON_CHARS } from "../../../app/overrides/parse-command.js";
 import { RULE_IDS } from "../../../shared/core/rules/rule-definitions.js";
 import { MAX_TRAILER_CHARS, renderComment } from "../../../shared/core/render/render-comment.js";

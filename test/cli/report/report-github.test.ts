@@ -1,7 +1,7 @@
 // `shipgate report --github` against the local GitHub simulator: open and first-review times,
 // shipgate's verdict per rule from its check run (or its sticky comment when there is no run),
 // overrides from the App's hidden state, and the request budget.
-import { encodeAppState } from "../../../app/overrides/app-state-marker.js";
+import { encodeAppState } from "../../../shared/core/app-state-marker.js";
 import { main } from "../../../cli/main.js";
 import { renderCheckRun } from "../../../shared/core/render/render-check-run.js";
 import { renderComment } from "../../../shared/core/render/render-comment.js";

@@ -1,6 +1,6 @@
 // The report reads back what shipgate's own renderers wrote: the check run summary and the
 // sticky comment, with every status the rule table can show.
-import { encodeAppState } from "../../../app/overrides/app-state-marker.js";
+import { encodeAppState } from "../../../shared/core/app-state-marker.js";
 import { applyOverrides } from "../../../shared/core/apply-overrides.js";
 import { renderCheckRun } from "../../../shared/core/render/render-check-run.js";
 import { renderComment } from "../../../shared/core/render/render-comment.js";

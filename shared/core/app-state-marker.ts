@@ -1,8 +1,25 @@
-// Encodes the App's state as a hidden HTML comment appended to the sticky comment, and reads it
-// back. The JSON is escaped so no user text (a reason) can close the comment or forge a marker.
-import { RULE_IDS } from "../../shared/core/rules/rule-definitions.js";
-import type { RuleOverride } from "../../shared/core/apply-overrides.js";
-import { EMPTY_STATE, type AppState } from "./override-record.js";
+// What the App remembers about a pull request between events (overrides, where coverage comes
+// from), kept as a hidden HTML comment in the sticky comment: encoded here, read back by the App
+// and by `shipgate report --github`. The JSON is escaped so no user text (a reason) can close
+// the comment or forge a marker.
+import { RULE_IDS } from "./rules/rule-definitions.js";
+import type { RuleOverride } from "./apply-overrides.js";
+
+/** Where coverage for a head commit comes from: a finished workflow run and its artifact. */
+export interface CoverageRunRecord {
+  sha: string;
+  runId: number;
+  /** The run finished, but without the artifact. */
+  artifactMissing?: boolean;
+}
+
+export interface AppState {
+  version: 1;
+  overrides: RuleOverride[];
+  coverageRun: CoverageRunRecord | null;
+}
+
+export const EMPTY_STATE: AppState = { version: 1, overrides: [], coverageRun: null };
 
 const PREFIX = "<!-- shipgate:state ";
 const SUFFIX = " -->";
