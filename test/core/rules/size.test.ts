@@ -161,7 +161,7 @@ describe("size rule", () => {
           "| `docs` | 1 | 10 |",
         ].join("\n"),
       );
-      expect(result.details).toContain("- Split by package:");
+      expect(result.details).toContain("- Split by package, each with its tests:");
       expect(result.details).toContain(
         "  - `packages/a` (320 lines, 1 file) could be its own pull request.",
       );
@@ -172,7 +172,7 @@ describe("size rule", () => {
         makeFile({ path: "a/x", additions: 450 }),
         makeFile({ path: "b/y", additions: 5 }),
       ]);
-      expect(result.details).toContain("- Split by directory:");
+      expect(result.details).toContain("- Split by directory, each with its tests:");
       expect(result.details).toContain(
         "`a` (450 lines, 1 file) alone is above the limit of 400 lines",
       );
@@ -184,6 +184,48 @@ describe("size rule", () => {
         makeFile({ path: "src/b.ts", additions: 200 }),
       ]);
       expect(result.details).toContain("All counted lines are in `src`: split by concern instead.");
+    });
+
+    it.each([
+      [
+        "a top-level test directory matched by file name",
+        [
+          makeFile({ path: "shared/core/size.ts", additions: 150 }),
+          makeFile({ path: "cli/main.ts", additions: 100 }),
+          makeFile({ path: "tests/core/size.test.ts", additions: 292 }),
+        ],
+        ["`shared` (442 lines, 2 files) alone is above", "`cli` (100 lines, 1 file) could be"],
+        null,
+      ],
+      [
+        "Go and Python test names",
+        [
+          makeFile({ path: "svc/a/handler.go", additions: 200 }),
+          makeFile({ path: "test/handler_test.go", additions: 150 }),
+          makeFile({ path: "lib/parse.py", additions: 60 }),
+          makeFile({ path: "tests/test_parse.py", additions: 40 }),
+        ],
+        ["`svc` (350 lines, 2 files) could be", "`lib` (100 lines, 2 files) could be"],
+        null,
+      ],
+      [
+        "tests whose code is not in the change",
+        [
+          makeFile({ path: "src/a.ts", additions: 300 }),
+          makeFile({ path: "docs/a.md", additions: 50 }),
+          makeFile({ path: "tests/other.test.ts", additions: 292 }),
+        ],
+        ["`src` (300 lines, 1 file) could be"],
+        "292 lines of tests in 1 file could not be matched to code by name",
+      ],
+    ])("never suggests tests as a slice of their own: %s", (_case, changed, slices, unplaced) => {
+      const details = run(changed).details;
+      const advice = details.slice(details.indexOf("**How to slice it**"));
+      for (const slice of slices) expect(advice).toContain(slice);
+      expect(advice).not.toMatch(/`tests?`[^\n]*could be its own pull request/);
+      expect(advice).not.toMatch(/`tests?`[^\n]*alone is above/);
+      if (unplaced === null) expect(advice).not.toContain("could not be matched");
+      else expect(advice).toContain(unplaced);
     });
 
     it("gives no slicing advice when the size is fine", () => {

@@ -39,6 +39,15 @@ function groupOf(path: string, roots: Set<string>): Pick<SizeGroup, "name" | "ki
   return { name: top, kind: "directory" };
 }
 
+/** Where each file belongs, given the changed files and (when known) every path at head. */
+export function createGroupOf(
+  files: readonly ChangedFile[],
+  knownPaths: readonly string[],
+): (path: string) => Pick<SizeGroup, "name" | "kind"> {
+  const roots = manifestRoots([...knownPaths, ...files.map((file) => file.path)]);
+  return (path) => groupOf(path, roots);
+}
+
 /**
  * A file belongs to the deepest package root above it (a directory under `packages/`, `apps/`,
  * `libs/`, `services/`, `crates/`, or one holding a `package.json`, `Cargo.toml`, `go.mod` or
@@ -49,16 +58,21 @@ export function groupByPackage(
   files: readonly ChangedFile[],
   knownPaths: readonly string[],
 ): SizeGroup[] {
-  const roots = manifestRoots([...knownPaths, ...files.map((file) => file.path)]);
+  const groupOfPath = createGroupOf(files, knownPaths);
   const groups = new Map<string, SizeGroup>();
   for (const file of files) {
-    const { name, kind } = groupOf(file.path, roots);
+    const { name, kind } = groupOfPath(file.path);
     const group = groups.get(name) ?? { name, kind, files: 0, lines: 0 };
     group.files += 1;
     group.lines += file.additions + file.deletions;
     groups.set(name, group);
   }
-  return [...groups.values()].sort(
+  return sortGroups([...groups.values()]);
+}
+
+/** By lines, then files, descending; then by name. */
+export function sortGroups(groups: SizeGroup[]): SizeGroup[] {
+  return groups.sort(
     (a, b) =>
       b.lines - a.lines || b.files - a.files || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );

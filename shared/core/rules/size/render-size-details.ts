@@ -6,6 +6,7 @@ import { codeSpan } from "../../render/escape-markdown.js";
 import { cellCode } from "../../markdown/cell-code.js";
 import type { SizeGroup } from "./group-by-package.js";
 import type { ExcludedFile, SizeMeasure } from "./measure-size.js";
+import type { SlicePlan } from "./plan-slices.js";
 
 const MAX_GROUP_ROWS = 15;
 const MAX_SLICES = 3;
@@ -46,18 +47,20 @@ function renderGroups(groups: readonly SizeGroup[]): string[] {
   ];
 }
 
-function renderSlices(groups: readonly SizeGroup[], config: SizeRuleConfig): string[] {
+function renderSlices(plan: SlicePlan, config: SizeRuleConfig): string[] {
   const maxLines = config["max-lines"];
+  const { slices, unplacedTests } = plan;
   const tips: string[] = [];
-  const [only] = groups;
-  if (groups.length === 1 && only !== undefined) {
+  const [only] = slices;
+  if (slices.length <= 1) {
+    const where = only === undefined ? "" : `All counted lines are in ${codeSpan(only.name)}: `;
     tips.push(
-      `All counted lines are in ${codeSpan(only.name)}: split by concern instead. Land refactoring, renames and formatting first, then the behaviour change, or ship the feature in steps behind a flag.`,
+      `${where}split by concern instead. Land refactoring, renames and formatting first, then the behaviour change, or ship the feature in steps behind a flag.`,
     );
-  } else if (groups.length > 1) {
-    const by = groups.some((g) => g.kind === "package") ? "package" : "directory";
-    tips.push(`Split by ${by}:`);
-    for (const g of groups.slice(0, MAX_SLICES)) {
+  } else {
+    const by = slices.some((g) => g.kind === "package") ? "package" : "directory";
+    tips.push(`Split by ${by}, each with its tests:`);
+    for (const g of slices.slice(0, MAX_SLICES)) {
       const size = `${codeSpan(g.name)} (${plural(g.lines, "line")}, ${plural(g.files, "file")})`;
       tips.push(
         g.lines > maxLines
@@ -65,6 +68,11 @@ function renderSlices(groups: readonly SizeGroup[], config: SizeRuleConfig): str
           : `  - ${size} could be its own pull request.`,
       );
     }
+  }
+  if (unplacedTests.files > 0) {
+    tips.push(
+      `Keep tests in the same pull request as the code they test (${plural(unplacedTests.lines, "line")} of tests in ${plural(unplacedTests.files, "file")} could not be matched to code by name, so they are in no slice above): code without its tests would fail \`coverage\`.`,
+    );
   }
   tips.push(
     "Machine-written files (snapshots, generated clients, fixtures) can be left out of the count with `rules.size.exclude` in `.github/shipgate.yml`.",
@@ -114,6 +122,8 @@ function renderNotEvaluated(notEvaluated: SizeMeasure["notEvaluated"]): string[]
 export interface SizeDetailsInput {
   measure: SizeMeasure;
   groups: readonly SizeGroup[];
+  /** The groups as slices, tests kept with their code. */
+  plan: SlicePlan;
   config: SizeRuleConfig;
   /** Show where the lines are and how to slice (the rule warns or fails on size). */
   advise: boolean;
@@ -128,7 +138,7 @@ export function renderSizeDetails(input: SizeDetailsInput): string {
     ]);
   }
   if (input.advise && input.groups.length > 0) {
-    blocks.push(renderGroups(input.groups), renderSlices(input.groups, input.config));
+    blocks.push(renderGroups(input.groups), renderSlices(input.plan, input.config));
   }
   blocks.push(
     renderNotEvaluated(input.measure.notEvaluated),

@@ -5,6 +5,7 @@ import { createExclusion, type ExclusionReason } from "../../exclude/create-excl
 import { createGlobMatcher } from "../../exclude/match-glob.js";
 import type { PullRequestFacts, RuleStatus } from "../../types.js";
 import { groupByPackage } from "./group-by-package.js";
+import { planSlices } from "./plan-slices.js";
 import { measureSize, type SizeMeasure } from "./measure-size.js";
 import { renderSizeDetails } from "./render-size-details.js";
 import type { Rule, RuleContext } from "../rule.js";
@@ -72,6 +73,7 @@ export const sizeRule: Rule<SizeRuleConfig> = (facts, config, context) => {
     details: renderSizeDetails({
       measure,
       groups,
+      plan: planSlices(measure.counted, facts.repoFiles ?? []),
       config,
       advise: overSize || truncated,
       truncated,
