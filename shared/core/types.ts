@@ -76,6 +76,21 @@ export interface LinkedItemFacts {
   url?: string;
 }
 
+/**
+ * How the pull request is flowing, as only GitHub knows it. Each figure is null when unknown
+ * (the CLI, or a read that failed): rules say "not verified" for it, never guess.
+ */
+export interface FlowFacts {
+  /** When these facts were read (ISO 8601): the "now" that waiting times are measured to. */
+  at: string;
+  /** The author's open, non-draft pull requests in the repository, this one included. */
+  authorOpenPullRequests: number | null;
+  /** When the pull request was opened (ISO 8601). */
+  createdAt: string | null;
+  /** The first review: `{ at: null }` when there is none yet; null when unknown. */
+  firstReview: { at: string | null } | null;
+}
+
 export interface GitRef {
   ref: string;
   sha: string;
@@ -109,6 +124,8 @@ export interface PullRequestFacts {
   goModules: GoModule[] | null;
   /** The PR changes the gate's own config file; the change is reported, not applied. */
   configChanged: boolean;
+  /** Work in progress and waiting times; absent or null when unknown (the CLI). */
+  flow?: FlowFacts | null;
 }
 
 /** Every rule's id: derived from the list of rule definitions. */

@@ -56,6 +56,7 @@ describe("evaluate", () => {
       ["coverage", "pass"],
       ["rollout-notes", "pass"],
       ["linked-risks", "pass"],
+      ["focus", "pass"],
     ]);
     expect(verdict.conclusion).toBe("success");
     expect(verdict.riskLevel).toBe("low");

@@ -1,5 +1,6 @@
 // Every rule, in the order verdicts list them. A new rule is one folder and one line here.
 import { coverageDefinition } from "./coverage/definition.js";
+import { focusDefinition } from "./focus/definition.js";
 import { linkedRisksDefinition } from "./linked-risks/definition.js";
 import { rolloutNotesDefinition } from "./rollout-notes/definition.js";
 import { sizeDefinition } from "./size/definition.js";
@@ -9,6 +10,7 @@ export const RULES = [
   coverageDefinition,
   rolloutNotesDefinition,
   linkedRisksDefinition,
+  focusDefinition,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]["id"];

@@ -111,10 +111,7 @@ beforeAll(() => {
       'import { sizeDefinition } from "./size/definition.js";',
       'import { sizeDefinition } from "./size/definition.js";\nimport { titleLengthDefinition } from "./title-length/definition.js";',
     )
-    .replace(
-      "  linkedRisksDefinition,\n] as const;",
-      "  linkedRisksDefinition,\n  titleLengthDefinition,\n] as const;",
-    );
+    .replace("\n] as const;", "\n  titleLengthDefinition,\n] as const;");
   writeFileSync(listPath, list);
   writeFileSync(join(dir, "driver.ts"), DRIVER);
 }, 60_000);
