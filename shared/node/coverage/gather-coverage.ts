@@ -94,10 +94,16 @@ async function readReport(
   if (bytes.length > options.maxBytes) {
     return fail(`grew past the ${sizeOf(options.maxBytes)} limit while being read; refused`);
   }
-  const decoded = decodeReport(bytes);
-  if (!decoded.ok) return fail(decoded.message);
-  const parsed = parseCoverage(decoded.text, source);
-  return parsed.ok ? { report: parsed.report } : { error: parsed.error };
+  try {
+    const decoded = decodeReport(bytes);
+    if (!decoded.ok) return fail(decoded.message);
+    const parsed = parseCoverage(decoded.text, source);
+    return parsed.ok ? { report: parsed.report } : { error: parsed.error };
+  } catch (error) {
+    // Past what V8 can hold as one string (about 512 MB), or out of memory: this report only.
+    if (error instanceof RangeError) return fail(`is too large to read (${error.message})`);
+    throw error;
+  }
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -50,8 +50,9 @@ export const coverageRuleSchema = z
     "max-report-mb": z
       .number()
       .positive()
+      .max(512)
       .default(256)
-      .describe("A report file larger than this (MB) is refused, not read"),
+      .describe("A report file larger than this (MB, at most 512) is refused, not read"),
     artifact: z
       .object({
         workflow: z.string().min(1).describe("Workflow file name, e.g. ci.yml"),
