@@ -146,7 +146,9 @@ describe("a branch with nothing ahead of its base", () => {
       });
       const { verdict } = await checkJson(join(parent, "clone"), origin.env, []);
       const notes = verdict.notes.join("\n");
-      expect(notes).toContain("Nothing to judge: feature is the same commit as the base origin/feature");
+      expect(notes).toContain(
+        "Nothing to judge: feature is the same commit as the base origin/feature",
+      );
       expect(notes).toContain("--base");
     } finally {
       rmSync(parent, { recursive: true, force: true });
