@@ -74,6 +74,12 @@ export interface LinkedItemFacts {
   labels?: string[];
   title?: string;
   url?: string;
+  /** The item is a pull request (else an issue). */
+  pullRequest?: boolean;
+  /** For a pull request: whether it was merged. */
+  merged?: boolean;
+  /** For a closed issue: why GitHub says it was closed (`completed`, `not_planned`), if it says. */
+  stateReason?: string | null;
 }
 
 /**

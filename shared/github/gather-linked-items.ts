@@ -1,5 +1,5 @@
 // Looks up the GitHub issues a pull request body references: does each exist, is it open, which
-// labels it has. An item the token cannot see is left out (unverified), never called missing:
+// labels it has, whether a pull request merged and why an issue was closed. An item the token cannot see is left out (unverified), never called missing:
 // GitHub answers 404 for a private repository the token cannot read, so only a 404 from the
 // pull request's own repository (which the token can read) proves an item does not exist.
 import { z } from "zod";
@@ -14,6 +14,8 @@ const apiIssueSchema = z.object({
   state: z.string().optional(),
   title: z.string().optional(),
   html_url: z.string().optional(),
+  state_reason: z.string().nullish(),
+  pull_request: z.object({ merged_at: z.string().nullish() }).nullish(),
   labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).optional(),
 });
 
@@ -55,6 +57,10 @@ async function lookUp(
       labels,
       ...(issue.title === undefined ? {} : { title: issue.title }),
       ...(issue.html_url === undefined ? {} : { url: issue.html_url }),
+      // Pull requests are issues too; `merged_at` says whether one merged, without a second read.
+      ...(issue.pull_request == null
+        ? { pullRequest: false, stateReason: issue.state_reason ?? null }
+        : { pullRequest: true, merged: issue.pull_request.merged_at != null }),
     };
   } catch (error) {
     const status = statusOf(error);

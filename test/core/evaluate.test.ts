@@ -56,6 +56,7 @@ describe("evaluate", () => {
       ["coverage", "pass"],
       ["rollout-notes", "pass"],
       ["linked-risks", "pass"],
+      ["dependencies", "pass"],
       ["focus", "pass"],
     ]);
     expect(verdict.conclusion).toBe("success");

@@ -29,6 +29,7 @@ describe("invalidConfigVerdict", () => {
       ["coverage", "skip"],
       ["rollout-notes", "skip"],
       ["linked-risks", "skip"],
+      ["dependencies", "skip"],
       ["focus", "skip"],
     ]);
   });

@@ -13,6 +13,8 @@ export interface IssueSeed {
   title?: string;
   body?: string | null;
   state?: "open" | "closed";
+  /** Why a closed issue was closed, as GitHub's `state_reason`; default none. */
+  stateReason?: T.IssueStateReason;
   labels?: string[];
   /** Login (a "[bot]" suffix makes it a Bot) or a full identity; default "octocat". */
   user?: string | T.Identity;
@@ -66,6 +68,7 @@ export function issueFromSeed(
     title: seed.title ?? `Issue ${number}`,
     body: seed.body ?? null,
     state: seed.state ?? "open",
+    ...(seed.stateReason === undefined ? {} : { stateReason: seed.stateReason }),
     labels: [...(seed.labels ?? [])],
     user: asIdentity(seed.user ?? "octocat"),
     createdAt: at,

@@ -27,12 +27,15 @@ export interface PrFile {
   positions: number;
 }
 
+export type IssueStateReason = "completed" | "not_planned" | "reopened";
+
 export interface IssueRecord {
   number: number;
   id: number;
   title: string;
   body: string | null;
   state: "open" | "closed";
+  stateReason?: IssueStateReason;
   labels: string[];
   user: Identity;
   createdAt: string;

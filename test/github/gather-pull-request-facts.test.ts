@@ -260,6 +260,47 @@ describe("gatherPullRequestFacts", () => {
     ]);
   });
 
+  it("reads, in one request per dependency, whether a pull request merged and why an issue closed", async () => {
+    seedPull([], "Depends on #5, #6, #9 and acme/other#8");
+    s.sim.state.addPullRequest("acme", "shop", { number: 5, state: "closed", merged: true });
+    s.sim.state.addPullRequest("acme", "shop", { number: 6, state: "closed" });
+    s.sim.state.addIssue("acme", "shop", {
+      number: 9,
+      state: "closed",
+      stateReason: "not_planned",
+    });
+    s.sim.state.addIssue("acme", "other", { number: 8 });
+
+    const { facts } = await gatherPullRequestFacts(s.client, where);
+
+    expect(facts.linkedItems).toEqual([
+      expect.objectContaining({
+        ref: "acme/shop#5",
+        state: "closed",
+        pullRequest: true,
+        merged: true,
+      }),
+      expect.objectContaining({
+        ref: "acme/shop#6",
+        state: "closed",
+        pullRequest: true,
+        merged: false,
+      }),
+      expect.objectContaining({
+        ref: "acme/shop#9",
+        pullRequest: false,
+        stateReason: "not_planned",
+      }),
+      expect.objectContaining({
+        ref: "acme/other#8",
+        state: "open",
+        pullRequest: false,
+        stateReason: null,
+      }),
+    ]);
+    expect(s.sim.reads().filter((r) => /\/issues\/\d+$/.test(r.path))).toHaveLength(4);
+  });
+
   it("leaves an item in another repository unverified on 404: the token may not see it", async () => {
     seedPull([], "Risk item: acme/private-risks#12, and acme/shop#404");
 

@@ -1,5 +1,6 @@
 // Every rule, in the order verdicts list them. A new rule is one folder and one line here.
 import { coverageDefinition } from "./coverage/definition.js";
+import { dependenciesDefinition } from "./dependencies/definition.js";
 import { focusDefinition } from "./focus/definition.js";
 import { linkedRisksDefinition } from "./linked-risks/definition.js";
 import { rolloutNotesDefinition } from "./rollout-notes/definition.js";
@@ -10,6 +11,7 @@ export const RULES = [
   coverageDefinition,
   rolloutNotesDefinition,
   linkedRisksDefinition,
+  dependenciesDefinition,
   focusDefinition,
 ] as const;
 

@@ -73,7 +73,7 @@ describe("parseConfig", () => {
     [
       "a key with no close match, listing the allowed ones",
       "rules:\n  zzzzzzzzzz: 1\n",
-      `${FILE}:2:3 rules.zzzzzzzzzz unknown key; allowed keys: size, coverage, rollout-notes, linked-risks, focus`,
+      `${FILE}:2:3 rules.zzzzzzzzzz unknown key; allowed keys: size, coverage, rollout-notes, linked-risks, dependencies, focus`,
     ],
     [
       "a misspelt key inside a risk level override",

@@ -25,7 +25,7 @@ export function buildIssue(
     html_url: htmlUrl,
     number: issue.number,
     state: issue.state,
-    state_reason: null,
+    state_reason: issue.stateReason ?? null,
     title: issue.title,
     body: issue.body,
     user: buildUser(issue.user, ctx),
