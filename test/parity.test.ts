@@ -159,6 +159,8 @@ describe("the Action and the App on the same pull request", () => {
       coverage: "fail",
       "rollout-notes": "fail",
       "linked-risks": "pass",
+      dependencies: "pass",
+      focus: "pass",
     });
     expect(sim.violations.filter((v) => !v.startsWith("POST /graphql"))).toEqual([]);
   }, 60_000);
