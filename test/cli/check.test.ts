@@ -351,6 +351,33 @@ describe("pull request details", () => {
   });
 });
 
+describe("dependencies and focus from git alone", () => {
+  it("says a dependency is not verified: only GitHub knows its state", async () => {
+    const r = repo({ "src/a.js": lines(6) }, {}, "Add a line\n\nDepends on acme/shop#12");
+    const { rule } = await checkJson(r);
+    expect(rule("dependencies")).toMatchObject({
+      status: "warn",
+      level: "block",
+      summary: "1 dependency, 1 not verified",
+      metrics: { dependencies: [{ ref: "acme/shop#12", state: "unverified" }], verified: false },
+    });
+  });
+
+  it("finds mixed concerns in the changed files, and leaves the rest not verified", async () => {
+    const r = repo({
+      "a/x.js": lines(1),
+      "b/y.js": lines(1),
+      "c/z.js": lines(1),
+      "d/w.js": lines(1),
+    });
+    const { rule } = await checkJson(r);
+    expect(rule("focus")).toMatchObject({ status: "fail", level: "warn" });
+    expect(rule("focus").summary).toBe(
+      "mixed concerns: 4 areas, at most 3; work in progress not verified; waiting time not verified",
+    );
+  });
+});
+
 describe("output formats", () => {
   it.each([
     ["a terminal", { isTTY: true }, true],
