@@ -1,24 +1,33 @@
 // Bundles the CLI into build/cli.mjs and the GitHub App's server into build/app.mjs (both on
 // `npm ci` via prepare) and, with --action, the GitHub Action into dist/index.js; --cli or --app
-// builds just that one. One esbuild config so all artifacts are built alike.
+// builds just that one. One esbuild config so all artifacts are built alike: minified, with an
+// external source map (`node --enable-source-maps` reads it) and the third-party licences of
+// what went into the bundle in <name>.licenses.txt beside it.
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 // Bundled CommonJS dependencies call require(); ESM output needs one in scope.
 const banner = {
   js: "import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);",
 };
 
+// The App's runtime (Probot, Redis, logging, metrics) is installed beside build/app.mjs in its
+// container from container/package.json, and stays out of the bundle; everything else is bundled,
+// so the CLI's npm package needs no dependencies at all.
+const appRuntime = Object.keys(
+  JSON.parse(readFileSync("container/package.json", "utf8")).dependencies,
+).flatMap((name) => [name, `${name}/*`]);
+
 const targets = {
   cli: { entryPoints: ["cli/main.ts"], outfile: "build/cli.mjs" },
   action: { entryPoints: ["action/index.ts"], outfile: "dist/index.js" },
-  // Probot and the rest are installed dependencies wherever the App runs (npm ci, the image).
-  app: { entryPoints: ["app/server.ts"], outfile: "build/app.mjs", packages: "external" },
+  app: { entryPoints: ["app/server.ts"], outfile: "build/app.mjs", external: appRuntime },
   // The App reads coverage artifacts in a worker thread; it loads this file next to app.mjs.
   "artifact-worker": {
     entryPoints: ["app/coverage/artifact-worker.ts"],
     outfile: "build/artifact-worker.mjs",
-    packages: "external",
+    external: appRuntime,
   },
 };
 
@@ -38,14 +47,58 @@ for (const name of wanted) {
     console.error(`build: ${target.entryPoints[0]} does not exist yet; skipping ${name}`);
     continue;
   }
-  await build({
+  const result = await build({
     ...target,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     banner,
+    minify: true,
+    // Error and class names stay readable in stack traces and logs.
+    keepNames: true,
+    sourcemap: "linked",
+    sourcesContent: false,
     legalComments: "none",
+    metafile: true,
     logLevel: "warning",
   });
+  writeFileSync(licencesFile(target.outfile), renderLicences(result.metafile));
+}
+
+function licencesFile(bundle) {
+  return bundle.replace(/\.[cm]?js$/, "") + ".licenses.txt";
+}
+
+/** Each bundled package once: name, version, licence and its licence text. */
+function renderLicences(metafile) {
+  const roots = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) roots.add(match[1]);
+  }
+  const entries = [...roots]
+    .map((root) => {
+      const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+      const file = readdirSync(root).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+      const text = file ? readFileSync(join(root, file), "utf8").trim() : "(no licence file)";
+      return { name: manifest.name, version: manifest.version, license: manifest.license, text };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1));
+  const seen = new Set();
+  const unique = entries.filter((entry) => {
+    const key = `${entry.name}@${entry.version}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const header =
+    "Third-party software bundled into this file, with its licence.\n" +
+    `${unique.length} packages.\n`;
+  return (
+    header +
+    unique
+      .map(
+        (e) => `\n${"-".repeat(72)}\n${e.name}@${e.version} (${e.license ?? "?"})\n\n${e.text}\n`,
+      )
+      .join("")
+  );
 }
