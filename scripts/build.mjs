@@ -5,7 +5,7 @@
 // what went into the bundle in <name>.licenses.txt beside it.
 import { build } from "esbuild";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 // Bundled CommonJS dependencies call require(); ESM output needs one in scope.
 const banner = {
@@ -18,6 +18,23 @@ const banner = {
 const appRuntime = Object.keys(
   JSON.parse(readFileSync("container/package.json", "utf8")).dependencies,
 ).flatMap((name) => [name, `${name}/*`]);
+
+// zod's classic API re-exports all of its ~50 message locales (260 KB minified); shipgate speaks
+// English only, so the bundles get the English one under the same module.
+const englishZodOnly = {
+  name: "english-zod-only",
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, ({ path, importer }) =>
+      /node_modules\/zod\//.test(importer)
+        ? { path: join(dirname(importer), path), namespace: "zod-locales" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, ({ path }) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(path),
+    }));
+  },
+};
 
 const targets = {
   cli: { entryPoints: ["cli/main.ts"], outfile: "build/cli.mjs" },
@@ -61,6 +78,7 @@ for (const name of wanted) {
     sourcesContent: false,
     legalComments: "none",
     metafile: true,
+    plugins: [englishZodOnly],
     logLevel: "warning",
   });
   writeFileSync(licencesFile(target.outfile), renderLicences(result.metafile));
@@ -75,7 +93,7 @@ function renderLicences(metafile) {
   const roots = new Set();
   for (const input of Object.keys(metafile.inputs)) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (match) roots.add(match[1]);
+    if (match && !input.includes(":")) roots.add(match[1]);
   }
   const entries = [...roots]
     .map((root) => {
