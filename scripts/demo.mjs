@@ -1,6 +1,7 @@
 // npm run demo: builds a small example repository in a temp folder, measures its tests with a
 // real coverage tool (c8), and runs `shipgate check` on a change that breaks two rules; then
-// fixes the change and runs the gate again.
+// fixes the change and runs the gate again. `npm run demo -- --keep` leaves the repository
+// (branch `discounts`, base `main`) for you to explore; otherwise it is deleted.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -10,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 const require = createRequire(import.meta.url);
 const CLI = resolve("bin/shipgate.mjs");
 const C8 = require.resolve("c8/bin/c8.js");
+const keep = process.argv.includes("--keep");
 
 function write(root, path, text) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -123,9 +125,14 @@ const body = [
 ].join("\n");
 const passing = check(root, body, "tested, with a rollout plan");
 
-rmSync(root, { recursive: true, force: true });
+if (!keep) rmSync(root, { recursive: true, force: true });
 if (failing !== 1 || passing !== 0) {
   console.error(`\ndemo: expected exit codes 1 then 0, got ${failing} then ${passing}`);
   process.exit(1);
 }
 console.log("\nThe gate failed the first version of the change and passed the fixed one.");
+console.log(
+  keep
+    ? `The example repository is kept: cd ${root} && npx --prefix ${process.cwd()} shipgate check --base main`
+    : "(npm run demo -- --keep leaves the example repository to explore.)",
+);
