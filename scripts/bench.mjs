@@ -1,8 +1,9 @@
 // npm run bench: prints performance figures (medians, ratios). Figures, not pass/fail tests.
 import { execFileSync } from "node:child_process";
-import { benchCli, printCliBench } from "./bench/cli-bench.mjs";
+import { benchCli, benchStartup, printCliBench, printStartup } from "./bench/cli-bench.mjs";
 
 console.log("# shipgate benchmarks");
+printStartup(benchStartup());
 printCliBench(benchCli());
 execFileSync("npx", ["tsx", "scripts/bench/core-phases.ts"], { stdio: "inherit" });
 // Hostile descriptions and patterns; the CLI process runs build/cli.mjs, so build it first.
