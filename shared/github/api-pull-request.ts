@@ -17,7 +17,6 @@ export const apiPullRequestSchema = z.object({
   labels: z.array(z.object({ name: z.string().optional() })).optional(),
   user: z.object({ login: z.string() }).nullish(),
   changed_files: z.number().int().nonnegative().optional(),
-  created_at: z.string().optional(),
   base: branchSchema.extend({ repo: z.object({ full_name: z.string() }).nullish() }),
   head: branchSchema.extend({
     repo: z.object({ full_name: z.string(), fork: z.boolean().optional() }).nullish(),

@@ -36,8 +36,6 @@ export interface GatherOptions extends PullRequestRef {
    * checkout; by default they are read from the API at the head commit.
    */
   readLayout?: () => Promise<RepositoryLayout>;
-  /** The clock waiting times are measured to; the real one by default. */
-  now?: () => Date;
 }
 
 export interface GatheredPullRequest {
@@ -113,14 +111,6 @@ export async function gatherPullRequestFacts(
     configChanged: listed.files.some(
       (file) => file.path === configPath || file.previousPath === configPath,
     ),
-    // When it was opened comes with the pull request; the author's open pull requests and the
-    // first review would cost reads of their own and are not gathered yet.
-    flow: {
-      at: (options.now?.() ?? new Date()).toISOString(),
-      authorOpenPullRequests: null,
-      createdAt: pr.created_at ?? null,
-      firstReview: null,
-    },
   };
   const gathered = { facts, config, pullRequest: pr, hunkSpans: listed.hunkSpans };
   return read.viewerLogin === undefined ? gathered : { ...gathered, viewerLogin: read.viewerLogin };

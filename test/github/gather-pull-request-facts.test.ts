@@ -301,18 +301,6 @@ describe("gatherPullRequestFacts", () => {
     expect(s.sim.reads().filter((r) => /\/issues\/\d+$/.test(r.path))).toHaveLength(4);
   });
 
-  it("gives when the pull request was opened, measured to the clock it is given; the rest of the flow is unknown", async () => {
-    const pr = seedPull([]);
-    const now = new Date(Date.parse(pr.createdAt) + 5 * 86_400_000);
-    const { facts } = await gatherPullRequestFacts(s.client, { ...where, now: () => now });
-    expect(facts.flow).toEqual({
-      at: now.toISOString(),
-      authorOpenPullRequests: null,
-      createdAt: pr.createdAt,
-      firstReview: null,
-    });
-  });
-
   it("leaves an item in another repository unverified on 404: the token may not see it", async () => {
     seedPull([], "Risk item: acme/private-risks#12, and acme/shop#404");
 
