@@ -58,6 +58,8 @@ export const FIELD_CONFIG = `rules:
   size: { level: "off" }
   rollout-notes: { level: "off" }
   linked-risks: { level: "off" }
+  dependencies: { level: "off" }
+  focus: { level: "off" }
 `;
 
 /** Every case under test/fixtures/field/, sorted by name. */

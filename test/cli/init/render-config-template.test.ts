@@ -14,7 +14,14 @@ describe("renderConfigTemplate", () => {
 
   it("writes every rule's settings as keys, not only as comments", () => {
     const data = parse(text) as { rules: Record<string, Record<string, unknown>> };
-    expect(Object.keys(data.rules)).toEqual(["size", "coverage", "rollout-notes", "linked-risks"]);
+    expect(Object.keys(data.rules)).toEqual([
+      "size",
+      "coverage",
+      "rollout-notes",
+      "linked-risks",
+      "dependencies",
+      "focus",
+    ]);
     expect(data.rules.size?.["max-lines"]).toBe(400);
   });
 

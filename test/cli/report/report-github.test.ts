@@ -233,6 +233,8 @@ describe("shipgate report --github", () => {
       ["coverage", 0, 0, 1, 0, 0, 1],
       ["rollout-notes", 0, 1, 0, 0, 0, 0],
       ["linked-risks", 0, 0, 0, 1, 0, 0],
+      ["dependencies", 0, 0, 0, 0, 0, 0],
+      ["focus", 0, 0, 0, 0, 0, 0],
     ]);
     expect(github?.rules[0]?.perWeek.slice(0, 2)).toEqual([
       { weekStart: "2024-01-01", pass: 1, warn: 0, fail: 0 },
