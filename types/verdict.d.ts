@@ -3,7 +3,8 @@
 // `shipgate/schema/verdict.json`. docs/json.md describes each field.
 
 /** Every rule, in the order verdicts list them. */
-export type RuleId = "size" | "coverage" | "rollout-notes" | "linked-risks";
+export type RuleId =
+  "size" | "coverage" | "rollout-notes" | "linked-risks" | "dependencies" | "focus";
 export type RuleStatus = "pass" | "warn" | "fail" | "skip" | "pending";
 /** Whether a rule's failure blocks (`block`), only warns (`warn`), or the rule is `off`. */
 export type Level = "block" | "warn" | "off";
