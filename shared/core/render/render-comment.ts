@@ -7,8 +7,9 @@ import { renderReport } from "./render-report.js";
 /** The hidden first line by which adapters find the comment to edit. */
 export const COMMENT_MARKER = "<!-- shipgate:v1 -->";
 export const MAX_COMMENT_CHARS = 65536;
-/** A trailer may take a quarter of the comment; the report needs the rest. */
-export const MAX_TRAILER_CHARS = MAX_COMMENT_CHARS / 4;
+/** A trailer may take a third of the comment (every rule overridden, worst-case reasons); the
+ * report needs the rest. */
+export const MAX_TRAILER_CHARS = Math.floor(MAX_COMMENT_CHARS / 3);
 
 export interface CommentOptions {
   /** Notes about the configuration, listed after the verdict's notes. */
