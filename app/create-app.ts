@@ -39,7 +39,6 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           createMemoryJobStore(options.deliveryCapacity),
         ),
       metrics: options.metrics,
-      waitForJobs: options.waitForJobs ?? false,
       now: options.now ?? (() => new Date()),
       reviewComments: options.reviewComments ?? true,
       onVerdict: options.onVerdict,
