@@ -8,6 +8,7 @@ import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
 import { createGitHubClient, type OctokitLike } from "./create-github-client.js";
 import type { CoalescingQueue } from "./create-coalescing-queue.js";
 import type { EvaluationRequest } from "./run-evaluation.js";
+import type { EvaluationQueue } from "./queue/create-evaluation-queue.js";
 
 export interface AppOptions {
   now?: () => Date;
@@ -17,8 +18,14 @@ export interface AppOptions {
   appSlug?: string;
   /** Inline review comments on uncovered lines (default true), as the Action does. */
   reviewComments?: boolean;
-  /** Recent delivery ids remembered to drop duplicates (default 5000). */
+  /** Recent delivery ids remembered to drop duplicates (default 5000; Redis keeps 7 days). */
   deliveryCapacity?: number;
+  /** The job queue (default: in-process); server.ts passes BullMQ's when REDIS_URL is set. */
+  jobs?: EvaluationQueue;
+  /** How long a pull request's lease lasts without renewal (default 30 s). */
+  leaseMs?: number;
+  /** Given the running queue and processor once the app is loaded: for shutdown and /health. */
+  onJobs?: (jobs: QueuedJobs) => void;
   /** Told of every verdict published (its check run completed): for parity tests and metrics. */
   onVerdict?: VerdictListener;
   /**
@@ -33,10 +40,19 @@ export type VerdictListener = (
   where: PullRequestRef & { headSha: string },
 ) => void;
 
+export interface QueuedJobs {
+  queue: EvaluationQueue;
+  /** Completes the check runs of jobs still running (neutral, with a reason). */
+  completeInterrupted(): Promise<void>;
+}
+
 export interface AppRuntime {
   clientFor(octokit: OctokitLike): GitHubClient;
   botLogin(): Promise<string>;
+  /** The per-instance queue of `/shipgate` commands. */
   queue: CoalescingQueue;
+  /** Evaluations: acknowledged webhooks wait here. */
+  jobs: EvaluationQueue;
   now(): Date;
   reviewComments: boolean;
   onVerdict: VerdictListener | undefined;

@@ -1,5 +1,7 @@
-// The shipgate GitHub App as a Probot app function. Everything time-, retry- or identity-related
-// comes in through AppOptions, so tests run it against the simulator without patching modules.
+// The shipgate GitHub App as a Probot app function. Webhook handlers only record jobs (the
+// webhook is answered at once); the job processor evaluates them. Everything time-, retry- or
+// identity-related comes in through AppOptions, so tests run it against the simulator without
+// patching modules.
 import type { ApplicationFunction, Context, Probot } from "probot";
 import type { AppRuntime, AppOptions } from "./app-runtime.js";
 import { createRuntimeClient } from "./app-runtime.js";
@@ -10,6 +12,10 @@ import { handleIssueComment } from "./handle-issue-comment.js";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handle-pull-request.js";
 import { handleCheckRunRerequested, handleCheckSuiteRerequested } from "./handle-rerequest.js";
 import { handleWorkflowRun } from "./handle-workflow-run.js";
+import { createEvaluationQueue } from "./queue/create-evaluation-queue.js";
+import { createMemoryJobStore } from "./queue/create-memory-job-store.js";
+import { createMemoryTransport } from "./queue/create-memory-transport.js";
+import { createJobProcessor, type JobLogger } from "./queue/process-evaluation-job.js";
 import type { GitHubClient } from "../shared/github/github-client.js";
 import { readAppSlug } from "../shared/github/read-app-slug.js";
 
@@ -26,6 +32,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         return `${await slug}[bot]`;
       },
       queue: createCoalescingQueue(),
+      jobs:
+        options.jobs ??
+        createEvaluationQueue(
+          createMemoryTransport(),
+          createMemoryJobStore(options.deliveryCapacity),
+        ),
       now: options.now ?? (() => new Date()),
       reviewComments: options.reviewComments ?? true,
       onVerdict: options.onVerdict,
@@ -34,6 +46,18 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         options.readArtifact ??
         createArtifactReader({ workerUrl: new URL("./artifact-worker.mjs", import.meta.url) }),
     };
+    const processor = createJobProcessor({
+      runtime,
+      queue: runtime.jobs,
+      clientFor: async (id) => runtime.clientFor(await app.auth(id)),
+      log: app.log as unknown as JobLogger,
+      leaseMs: options.leaseMs ?? 30_000,
+    });
+    runtime.jobs.start(processor.process);
+    options.onJobs?.({
+      queue: runtime.jobs,
+      completeInterrupted: () => processor.completeInterrupted(),
+    });
 
     /** Drops a delivery already handled here; a failed one may be redelivered. */
     const once =
@@ -51,11 +75,15 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           throw error;
         }
       };
+    const queued =
+      <C extends Context>(handler: (context: C, runtime: AppRuntime) => Promise<void>) =>
+      (context: C) =>
+        handler(context, runtime);
 
-    app.on([...PULL_REQUEST_EVENTS], once(handlePullRequest));
-    app.on("check_run.rerequested", once(handleCheckRunRerequested));
-    app.on("check_suite.rerequested", once(handleCheckSuiteRerequested));
-    app.on("workflow_run.completed", once(handleWorkflowRun));
+    app.on([...PULL_REQUEST_EVENTS], queued(handlePullRequest));
+    app.on("check_run.rerequested", queued(handleCheckRunRerequested));
+    app.on("check_suite.rerequested", queued(handleCheckSuiteRerequested));
+    app.on("workflow_run.completed", queued(handleWorkflowRun));
     app.on("issue_comment.created", once(handleIssueComment));
   };
 }

@@ -32,6 +32,8 @@ export interface EvaluationRequest extends PullRequestRef {
   headSha: string;
   /** The pull request from the payload, when it is as fresh as the event. */
   pullRequest?: ApiPullRequest;
+  /** A check run already on the head to complete (a retried job's); else one is started. */
+  checkRunId?: number;
   deliveryId: string;
   botLogin: () => Promise<string>;
   log: AppLogger;
@@ -51,7 +53,8 @@ export type EvaluationOutcome =
 export async function runEvaluation(request: EvaluationRequest): Promise<EvaluationOutcome> {
   const { client, log, deliveryId } = request;
   const repo = { owner: request.owner, repo: request.repo };
-  const checkRunId = await startCheckRun(client, repo, request.headSha, deliveryId);
+  const checkRunId =
+    request.checkRunId ?? (await startCheckRun(client, repo, request.headSha, deliveryId));
   try {
     return await evaluateAndPublish(request, checkRunId);
   } catch (error) {

@@ -144,7 +144,7 @@ describe("pull_request events", () => {
     expect(runsOf()).toHaveLength(1);
   });
 
-  it("an out-of-order synchronize for an older head publishes nothing for the PR", async () => {
+  it("an out-of-order synchronize for an older head evaluates the head the PR has, never the older one", async () => {
     const older = "d".repeat(40);
     app.sim.state.addPullRequest("acme", "web", {
       number: 7,
@@ -152,12 +152,9 @@ describe("pull_request events", () => {
       files: [{ filename: "src/big.ts", patch: addedPatch(600) }],
     });
     await app.send("pull_request", pullRequestEvent("synchronize", { headSha: older }));
-    expect(runsOf(older)[0]).toMatchObject({
-      status: "completed",
-      conclusion: "skipped",
-      output: { title: "Superseded by a newer push" },
-    });
-    expect(comments()).toEqual([]);
+    expect(runsOf(older)).toEqual([]);
+    expect(runsOf(HEAD)).toEqual([expect.objectContaining({ status: "completed" })]);
+    expect(comments()).toHaveLength(1);
   });
 
   it("applies org-wide defaults from the config it extends, the repository's keys winning", async () => {

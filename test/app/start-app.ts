@@ -9,8 +9,12 @@ import type { AddressInfo } from "node:net";
 import Bottleneck from "bottleneck";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import type { QueuedJobs } from "../../app/app-runtime.js";
 import { createApp, type AppOptions } from "../../app/create-app.js";
 import { createArtifactReader } from "../../app/coverage/create-artifact-reader.js";
+import { createEvaluationQueue } from "../../app/queue/create-evaluation-queue.js";
+import { createMemoryJobStore } from "../../app/queue/create-memory-job-store.js";
+import { createMemoryTransport } from "../../app/queue/create-memory-transport.js";
 import { limitWebhookBody } from "../../app/limit-webhook-body.js";
 import {
   createSimulator,
@@ -37,7 +41,14 @@ export interface RunningApp {
   logs: LogLine[];
   /** Milliseconds shared/github's retrying client was asked to wait. */
   waits: number[];
+  /** Posts a webhook and waits until the queue has run every job (the App answers first). */
   send(event: string, payload: unknown, options?: SendOptions): Promise<Response>;
+  /** Posts a webhook and returns its answer, without waiting for the work it queued. */
+  post(event: string, payload: unknown, options?: SendOptions): Promise<Response>;
+  /** Resolves once no job is waiting, running or waiting to be retried. */
+  idle(): Promise<void>;
+  /** The App's job queue and processor. */
+  jobs: QueuedJobs;
   /** Stops the App's server only; the simulator keeps its state for a restarted App. */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -80,6 +91,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) },
   );
   const waits: number[] = [];
+  let jobs: QueuedJobs | undefined;
   const probot = new Probot({
     appId: key.app.id,
     privateKey: key.privateKey,
@@ -97,7 +109,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         retry: { sleep: async (ms) => void waits.push(ms) },
         // The bundled worker, built by test/global-setup.mjs, as build/app.mjs runs it.
         readArtifact: createArtifactReader({ workerUrl: ARTIFACT_WORKER }),
+        // Retries as deployed, minus the waits.
+        jobs: createEvaluationQueue(
+          createMemoryTransport({ backoffMs: 5 }),
+          createMemoryJobStore(),
+        ),
         ...options.app,
+        onJobs: (queued) => {
+          jobs = queued;
+          options.app?.onJobs?.(queued);
+        },
       }),
       { probot },
     ),
@@ -108,10 +129,24 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  if (!jobs) throw new Error("startApp: the app did not start its job queue");
+  const queued = jobs;
+  const idle = async () => {
+    for (;;) {
+      const { waiting, active, delayed } = await queued.queue.counts();
+      if (waiting + active + delayed === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const post = (event: string, payload: unknown, send: SendOptions = {}) =>
+    sendWebhook(`${url}/api/github/webhooks`, event, payload, send);
+
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await queued.queue.stop(5000);
+    await queued.queue.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
@@ -121,8 +156,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     key,
     logs,
     waits,
-    send: (event, payload, send = {}) =>
-      sendWebhook(`${url}/api/github/webhooks`, event, payload, send),
+    jobs: queued,
+    idle,
+    post,
+    async send(event, payload, send = {}) {
+      const response = await post(event, payload, send);
+      await idle();
+      return response;
+    },
     stop,
     close: async () => {
       await stop();

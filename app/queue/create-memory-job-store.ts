@@ -1,0 +1,40 @@
+// The job store of a single instance: plain maps. Delivery ids are kept up to a capacity.
+import { renewLease, type Covered, type JobStore } from "./job-store.js";
+
+export function createMemoryJobStore(deliveryCapacity = 5000): JobStore {
+  const deliveries = new Set<string>();
+  const seqs = new Map<string, number>();
+  const covered = new Map<string, Covered>();
+  const leases = new Set<string>();
+  return {
+    async claimDelivery(id) {
+      if (deliveries.has(id)) return false;
+      deliveries.add(id);
+      // A Set iterates in insertion order: the first entry is the oldest.
+      if (deliveries.size > deliveryCapacity)
+        deliveries.delete(deliveries.values().next().value as string);
+      return true;
+    },
+    releaseDelivery: async (id) => void deliveries.delete(id),
+    async nextSeq(key) {
+      const seq = (seqs.get(key) ?? 0) + 1;
+      seqs.set(key, seq);
+      return seq;
+    },
+    lastSeq: async (key) => seqs.get(key) ?? 0,
+    readCovered: async (key) => covered.get(key) ?? null,
+    async writeCovered(key, next) {
+      if ((covered.get(key)?.seq ?? 0) <= next.seq) covered.set(key, next);
+    },
+    async lease(key, ttlMs) {
+      if (leases.has(key)) return null;
+      leases.add(key);
+      return renewLease(
+        ttlMs,
+        async () => true,
+        async () => void leases.delete(key),
+      );
+    },
+    close: async () => undefined,
+  };
+}

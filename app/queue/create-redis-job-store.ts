@@ -1,0 +1,55 @@
+// The job store shared by instances through Redis. Leases are SET NX PX with a random token,
+// renewed and released only by their holder (compare-and-set in Lua).
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { renewLease, type JobStore } from "./job-store.js";
+
+const PREFIX = "shipgate:";
+/** GitHub redelivers for a few days at most; counts outlive any open pull request's pause. */
+const DELIVERY_TTL_S = 7 * 24 * 3600;
+const STATE_TTL_S = 90 * 24 * 3600;
+
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const COVER = `local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
+if tonumber(ARGV[1]) >= seq then redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'head', ARGV[2]) end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+/** `redis` is owned by the store: close() disconnects it. */
+export function createRedisJobStore(redis: Redis): JobStore {
+  return {
+    async claimDelivery(id) {
+      return (await redis.set(`${PREFIX}delivery:${id}`, "1", "EX", DELIVERY_TTL_S, "NX")) === "OK";
+    },
+    releaseDelivery: async (id) => void (await redis.del(`${PREFIX}delivery:${id}`)),
+    async nextSeq(key) {
+      const [[error, seq]] = (await redis
+        .multi()
+        .incr(`${PREFIX}seq:${key}`)
+        .expire(`${PREFIX}seq:${key}`, STATE_TTL_S)
+        .exec()) as [[Error | null, number]];
+      if (error) throw error;
+      return seq;
+    },
+    lastSeq: async (key) => Number((await redis.get(`${PREFIX}seq:${key}`)) ?? 0),
+    async readCovered(key) {
+      const [seq, head] = await redis.hmget(`${PREFIX}covered:${key}`, "seq", "head");
+      return seq && head ? { seq: Number(seq), head } : null;
+    },
+    async writeCovered(key, covered) {
+      await redis.eval(COVER, 1, `${PREFIX}covered:${key}`, covered.seq, covered.head, STATE_TTL_S);
+    },
+    async lease(key, ttlMs) {
+      const name = `${PREFIX}lease:${key}`;
+      const token = randomUUID();
+      if ((await redis.set(name, token, "PX", ttlMs, "NX")) !== "OK") return null;
+      return renewLease(
+        ttlMs,
+        async () => (await redis.eval(RENEW, 1, name, token, ttlMs)) === 1,
+        async () => void (await redis.eval(RELEASE, 1, name, token)),
+      );
+    },
+    close: async () => void redis.disconnect(),
+  };
+}

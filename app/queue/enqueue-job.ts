@@ -1,0 +1,44 @@
+// What a webhook handler does with an event: record it as a job and return, so the webhook is
+// answered at once. A queue that cannot take it (Redis away) answers 503: GitHub shows the
+// delivery as failed, and it can be redelivered once the App is healthy again.
+import type { AppLogger } from "../app-logger.js";
+import type { EvaluationQueue } from "./create-evaluation-queue.js";
+import { jobKey, type EvaluationJob } from "./evaluation-job.js";
+
+export type NewJob = Omit<EvaluationJob, "deliveryId" | "installationId" | "seq">;
+
+export interface WebhookContext {
+  id: string;
+  log: AppLogger;
+  /** Webhook payloads of apps carry `installation`; typed loosely so every event fits. */
+  payload: object;
+}
+
+export async function enqueueJob(
+  queue: EvaluationQueue,
+  context: WebhookContext,
+  job: NewJob,
+): Promise<void> {
+  const { installation } = context.payload as { installation?: { id?: number } | null };
+  const installationId = installation?.id;
+  const fields = { deliveryId: context.id, pr: jobKey(job), head: job.headSha };
+  if (installationId === undefined) {
+    context.log.warn(fields, "shipgate: event without an installation ignored");
+    return;
+  }
+  let added: "queued" | "duplicate";
+  try {
+    added = await queue.add({ ...job, deliveryId: context.id, installationId });
+  } catch (error) {
+    context.log.error({ ...fields, err: error }, "shipgate: could not queue the event");
+    throw Object.assign(new Error("shipgate cannot queue events right now (see /health)"), {
+      status: 503,
+    });
+  }
+  context.log.info(
+    { ...fields, jobId: context.id },
+    added === "duplicate"
+      ? "shipgate: duplicate delivery ignored"
+      : `shipgate: queued ${job.kind}${job.action ? `.${job.action}` : ""}`,
+  );
+}

@@ -1,0 +1,65 @@
+// What instances agree on besides the queue itself: which deliveries were seen, each pull
+// request's event count and what its last evaluation covered, and who is evaluating it now.
+// In memory for one instance (create-memory-job-store.ts), in Redis for several
+// (create-redis-job-store.ts); both pass test/app/queue/job-store.test.ts.
+
+export interface Covered {
+  /** The PR's event count when that evaluation read the pull request. */
+  seq: number;
+  /** The head it evaluated. */
+  head: string;
+}
+
+export interface Lease {
+  /** False once the lease expired or was taken over (a renewal failed). */
+  held(): boolean;
+  release(): Promise<void>;
+}
+
+export interface JobStore {
+  /** True the first time a delivery id is seen (here or on any instance). */
+  claimDelivery(id: string): Promise<boolean>;
+  /** Forgets a delivery that could not be queued, so GitHub's redelivery is taken. */
+  releaseDelivery(id: string): Promise<void>;
+  /** Counts one more event for the pull request and returns its number. */
+  nextSeq(key: string): Promise<number>;
+  /** Events counted so far for the pull request. */
+  lastSeq(key: string): Promise<number>;
+  readCovered(key: string): Promise<Covered | null>;
+  /** Records what an evaluation covered; never moves back to a lower count. */
+  writeCovered(key: string, covered: Covered): Promise<void>;
+  /**
+   * Takes the pull request's lease for `ttlMs`, renewed while held; null when another job holds
+   * it. A crashed holder's lease ends `ttlMs` after its last renewal.
+   */
+  lease(key: string, ttlMs: number): Promise<Lease | null>;
+  close(): Promise<void>;
+}
+
+/** Renews a lease every third of its time until released or a renewal fails. */
+export function renewLease(
+  ttlMs: number,
+  renew: () => Promise<boolean>,
+  release: () => Promise<void>,
+): Lease {
+  let held = true;
+  const timer = setInterval(
+    () => {
+      renew().then(
+        (ok) => void (held &&= ok),
+        () => void (held = false),
+      );
+    },
+    Math.max(10, Math.floor(ttlMs / 3)),
+  );
+  timer.unref();
+  return {
+    held: () => held,
+    async release() {
+      clearInterval(timer);
+      if (!held) return;
+      held = false;
+      await release();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// Runs one job: re-reads the pull request from GitHub and evaluates its current head, holding the
+// pull request's lease so no other job (on any instance) writes to it meanwhile. A job that a
+// later evaluation already covered does nothing; a job without a pull request number first finds
+// the pull requests of its commit and queues one job each.
+import { completeCheckRun, type CheckCompletion } from "../../shared/github/complete-check-run.js";
+import { findPullRequestsForSha } from "../../shared/github/find-pull-requests-for-sha.js";
+import type { GitHubClient, RepoRef } from "../../shared/github/github-client.js";
+import { readPullRequest } from "../../shared/github/read-pull-request.js";
+import type { AppLogger } from "../app-logger.js";
+import type { AppRuntime } from "../app-runtime.js";
+import { coverageArtifact } from "../config/coverage-artifact.js";
+import { readAppConfig } from "../config/read-app-config.js";
+import { isCoverageWorkflow } from "../handle-workflow-run.js";
+import { runEvaluation } from "../run-evaluation.js";
+import type { EvaluationQueue } from "./create-evaluation-queue.js";
+import { carriesState, isHeadOnly, jobKey, type EvaluationJob } from "./evaluation-job.js";
+import { findOrStartCheckRun } from "./find-or-start-check-run.js";
+import type { JobProcessor } from "./job-queue.js";
+
+export interface JobLogger extends AppLogger {
+  child(bindings: Record<string, unknown>): JobLogger;
+}
+
+export interface ProcessorDeps {
+  runtime: AppRuntime;
+  queue: EvaluationQueue;
+  /** A client acting as the installation (a fresh token when needed). */
+  clientFor(installationId: number): Promise<GitHubClient>;
+  log: JobLogger;
+  /** How long a pull request's lease lasts without renewal (a crashed holder's is freed then). */
+  leaseMs: number;
+  /** Told of each finished evaluation: for metrics. */
+  onFinished?: (outcome: "published" | "superseded" | "errored" | "covered") => void;
+}
+
+export interface JobProcessorPort {
+  process: JobProcessor;
+  /**
+   * Completes (neutral, with a reason) the check runs of jobs still running: for an instance
+   * stopping without Redis, where nobody else would take them over.
+   */
+  completeInterrupted(): Promise<void>;
+}
+
+export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
+  const { runtime, queue } = deps;
+  const store = queue.store;
+  const running = new Map<string, { client: GitHubClient; repo: RepoRef; checkRunId: number }>();
+  const slug = async () => (await runtime.botLogin()).replace(/\[bot\]$/, "");
+
+  const process: JobProcessor = async (job, info) => {
+    const key = jobKey(job);
+    const log = deps.log.child({
+      deliveryId: job.deliveryId,
+      jobId: info.id,
+      pr: key,
+      head: job.headSha,
+      attempt: info.attempt,
+    });
+    const client = await deps.clientFor(job.installationId);
+    const repo = { owner: job.owner, repo: job.repo };
+    if (job.number === undefined) {
+      if (job.kind === "coverage_run" && job.run) {
+        // Most completed workflows are not the coverage one: a cheap filter before any write.
+        const config = await readAppConfig(client, { ...repo, ref: job.run.defaultBranch });
+        if (!isCoverageWorkflow(coverageArtifact(config.result), job.run)) return "done";
+      }
+      const pulls = (job.pulls ?? []).map((number) => ({ number }));
+      for (const number of await findPullRequestsForSha(client, repo, job.headSha, pulls))
+        await queue.add({ ...job, number, pulls: [] }, { child: true });
+      return "done";
+    }
+
+    const lease = await store.lease(key, deps.leaseMs);
+    if (!lease) return "busy";
+    try {
+      const covered = await store.readCovered(key);
+      if (
+        covered &&
+        !carriesState(job) &&
+        ((job.seq ?? Infinity) <= covered.seq || (isHeadOnly(job) && covered.head === job.headSha))
+      ) {
+        log.info(`shipgate: ${key}: covered by the evaluation of ${covered.head.slice(0, 7)}`);
+        deps.onFinished?.("covered");
+        return "done";
+      }
+      // Read before the pull request: every event counted so far happened before this read.
+      const seq = await store.lastSeq(key);
+      const pr = { ...repo, number: job.number };
+      const pullRequest = await readPullRequest(client, pr);
+      if (pullRequest.state === "closed") return "done";
+      const head = pullRequest.head.sha;
+      const check = await findOrStartCheckRun(client, repo, head, job.deliveryId, await slug());
+      running.set(info.id, { client, repo, checkRunId: check.id });
+      log.info(
+        { checkRunId: check.id, evaluating: head },
+        `shipgate: ${key}: evaluating ${head.slice(0, 7)}${check.resumed ? " (resuming its check run)" : ""}`,
+      );
+      const outcome = await runEvaluation({
+        client,
+        ...pr,
+        headSha: head,
+        pullRequest,
+        checkRunId: check.id,
+        deliveryId: job.deliveryId,
+        botLogin: () => runtime.botLogin(),
+        log,
+        reviewComments: runtime.reviewComments,
+        onVerdict: runtime.onVerdict,
+        readArtifact: runtime.readArtifact,
+        ...(job.kind === "coverage_run" && job.run ? { updateState: recordRun(job, job.run) } : {}),
+      });
+      deps.onFinished?.(outcome.kind);
+      // An error completed the check run as a failure; the retry evaluates again into it.
+      if (outcome.kind === "errored") throw outcome.error;
+      await store.writeCovered(key, { seq, head });
+      return "done";
+    } finally {
+      running.delete(info.id);
+      await lease.release().catch(() => undefined);
+    }
+  };
+
+  return {
+    process,
+    async completeInterrupted() {
+      await Promise.all(
+        [...running.values()].map(({ client, repo, checkRunId }) =>
+          completeCheckRun(client, repo, checkRunId, INTERRUPTED).catch(() => undefined),
+        ),
+      );
+    },
+  };
+}
+
+const INTERRUPTED: CheckCompletion = {
+  conclusion: "neutral",
+  output: {
+    title: "shipgate was stopped before it finished",
+    summary:
+      "The App was shut down while it evaluated this commit, and it runs without a shared queue (REDIS_URL) that would hand the work to another instance. Re-run this check, or push, to evaluate it.",
+    text: "",
+  },
+  annotations: [],
+};
+
+function recordRun(job: EvaluationJob, run: NonNullable<EvaluationJob["run"]>) {
+  return (
+    state: Parameters<NonNullable<Parameters<typeof runEvaluation>[0]["updateState"]>>[0],
+    current: Parameters<NonNullable<Parameters<typeof runEvaluation>[0]["updateState"]>>[1],
+  ) =>
+    isCoverageWorkflow(coverageArtifact(current.result), run)
+      ? { ...state, coverageRun: { sha: job.headSha, runId: run.id } }
+      : state;
+}

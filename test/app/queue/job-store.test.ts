@@ -1,0 +1,85 @@
+// The job store, the same tests in memory and in a real Redis (skipped with one line without
+// redis-server): leases are exclusive and end with their holder, coverage never moves back.
+import { Redis } from "ioredis";
+import { createMemoryJobStore } from "../../../app/queue/create-memory-job-store.js";
+import { createRedisJobStore } from "../../../app/queue/create-redis-job-store.js";
+import type { JobStore } from "../../../app/queue/job-store.js";
+import { describeWithRedis, startRedisServer, type RedisServer } from "../redis-server.js";
+
+function storeTests(name: string, make: () => JobStore, shared: boolean) {
+  describe(`the job store (${name})`, () => {
+    const stores: JobStore[] = [];
+    const open = () => {
+      const store = make();
+      stores.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of stores.splice(0)) await store.close();
+    });
+    let n = 0;
+    const key = () => `acme/web#${++n}-${Date.now()}`;
+
+    it("gives a pull request's lease to one holder at a time, across stores when shared", async () => {
+      const a = open();
+      const b = shared ? open() : a;
+      const k = key();
+      const lease = await a.lease(k, 5000);
+      expect(lease?.held()).toBe(true);
+      expect(await b.lease(k, 5000)).toBeNull();
+      await lease?.release();
+      const next = await b.lease(k, 5000);
+      expect(next).not.toBeNull();
+      await next?.release();
+    });
+
+    it("keeps a lease past its time while the holder renews it", async () => {
+      const a = open();
+      const k = key();
+      const lease = await a.lease(k, 150);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(lease?.held()).toBe(true);
+      expect(await a.lease(k, 150)).toBeNull();
+      await lease?.release();
+    });
+
+    it("records coverage by event count, never moving back", async () => {
+      const a = open();
+      const k = key();
+      expect(await a.readCovered(k)).toBeNull();
+      expect(await a.nextSeq(k)).toBe(1);
+      expect(await a.nextSeq(k)).toBe(2);
+      expect(await a.lastSeq(k)).toBe(2);
+      await a.writeCovered(k, { seq: 2, head: "b".repeat(40) });
+      await a.writeCovered(k, { seq: 1, head: "a".repeat(40) });
+      expect(await a.readCovered(k)).toEqual({ seq: 2, head: "b".repeat(40) });
+    });
+  });
+}
+
+storeTests("in memory", () => createMemoryJobStore(), false);
+
+let redis: RedisServer | undefined;
+describeWithRedis("the Redis job store tests (test/app/queue/job-store.test.ts)")(
+  "with redis-server",
+  () => {
+    beforeAll(async () => void (redis = await startRedisServer()), 20_000);
+    afterAll(async () => redis?.kill());
+    storeTests("Redis", () => createRedisJobStore(new Redis(redis?.url ?? "")), true);
+
+    it("frees a crashed holder's lease once its time runs out", async () => {
+      const crashed = new Redis(redis?.url ?? "");
+      const store = createRedisJobStore(crashed);
+      const other = createRedisJobStore(new Redis(redis?.url ?? ""));
+      const k = `acme/web#crash-${Date.now()}`;
+      expect(await store.lease(k, 300)).not.toBeNull();
+      crashed.disconnect(); // no more renewals, as after SIGKILL
+      expect(await other.lease(k, 300)).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const taken = await other.lease(k, 300);
+      expect(taken).not.toBeNull();
+      await taken?.release();
+      await other.close();
+    });
+  },
+);
