@@ -9,6 +9,7 @@ import { createGitHubClient, type OctokitLike } from "./create-github-client.js"
 import type { CoalescingQueue } from "./create-coalescing-queue.js";
 import type { EvaluationRequest } from "./run-evaluation.js";
 import type { EvaluationQueue } from "./queue/create-evaluation-queue.js";
+import type { QueueMetrics } from "./queue/create-queue-metrics.js";
 
 export interface AppOptions {
   now?: () => Date;
@@ -24,6 +25,8 @@ export interface AppOptions {
   jobs?: EvaluationQueue;
   /** How long a pull request's lease lasts without renewal (default 30 s). */
   leaseMs?: number;
+  /** Counts webhooks and jobs (server.ts: the /metrics endpoint). */
+  metrics?: Pick<QueueMetrics, "observe" | "webhook">;
   /** Given the running queue and processor once the app is loaded: for shutdown and /health. */
   onJobs?: (jobs: QueuedJobs) => void;
   /** Told of every verdict published (its check run completed): for parity tests and metrics. */
@@ -53,6 +56,7 @@ export interface AppRuntime {
   queue: CoalescingQueue;
   /** Evaluations: acknowledged webhooks wait here. */
   jobs: EvaluationQueue;
+  metrics: Pick<QueueMetrics, "observe" | "webhook"> | undefined;
   now(): Date;
   reviewComments: boolean;
   onVerdict: VerdictListener | undefined;

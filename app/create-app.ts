@@ -38,6 +38,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           createMemoryTransport(),
           createMemoryJobStore(options.deliveryCapacity),
         ),
+      metrics: options.metrics,
       now: options.now ?? (() => new Date()),
       reviewComments: options.reviewComments ?? true,
       onVerdict: options.onVerdict,
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       clientFor: async (id) => runtime.clientFor(await app.auth(id)),
       log: app.log as unknown as JobLogger,
       leaseMs: options.leaseMs ?? 30_000,
+      ...(options.metrics ? { onFinished: options.metrics.observe } : {}),
     });
     runtime.jobs.start(processor.process);
     options.onJobs?.({

@@ -15,7 +15,7 @@ export async function handlePullRequest(
 ): Promise<void> {
   const { pull_request: pr, repository, action } = context.payload;
   if (pr.state === "closed") return;
-  await enqueueJob(runtime.jobs, context, {
+  await enqueueJob(runtime, context, {
     kind: "pull_request",
     action,
     owner: repository.owner.login,

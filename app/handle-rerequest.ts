@@ -30,7 +30,7 @@ async function rerequest(
   pulls: readonly { number: number }[],
 ): Promise<void> {
   const repository = context.payload.repository;
-  await enqueueJob(runtime.jobs, context, {
+  await enqueueJob(runtime, context, {
     kind: "rerequest",
     owner: repository.owner.login,
     repo: repository.name,

@@ -27,7 +27,7 @@ export async function handleWorkflowRun(
   if (run.event !== "pull_request" && run.event !== "pull_request_target" && run.event !== "push") {
     return;
   }
-  await enqueueJob(runtime.jobs, context, {
+  await enqueueJob(runtime, context, {
     kind: "coverage_run",
     owner: repository.owner.login,
     repo: repository.name,

@@ -17,6 +17,12 @@ export interface AppSettings {
   logFormat: "pretty" | "json";
   /** COVERAGE_ARTIFACT_MAX_MB: the most a coverage artifact may unpack to. */
   maxArtifactBytes: number;
+  /** QUEUE_CONCURRENCY: evaluations one instance runs at once. */
+  queueConcurrency: number;
+  /** SHUTDOWN_GRACE_SECONDS: how long SIGTERM waits for running evaluations. */
+  shutdownGraceMs: number;
+  /** JOB_LOCK_SECONDS: a crashed instance's jobs and pull requests are taken over after this. */
+  jobLockMs: number;
 }
 
 export type SettingsResult = { ok: true; settings: AppSettings } | { ok: false; errors: string[] };
@@ -74,6 +80,9 @@ export function readAppSettings(
     errors.push(
       `COVERAGE_ARTIFACT_MAX_MB must be a whole number of megabytes from 1 to 1024, got "${env.COVERAGE_ARTIFACT_MAX_MB}".`,
     );
+  const queueConcurrency = whole(env, "QUEUE_CONCURRENCY", 4, 1, 64, errors);
+  const graceSeconds = whole(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 3600, errors);
+  const lockSeconds = whole(env, "JOB_LOCK_SECONDS", 30, 1, 600, errors);
   if (errors.length > 0) return { ok: false, errors };
 
   const protocol = env.GHE_PROTOCOL ?? "https";
@@ -91,8 +100,28 @@ export function readAppSettings(
       logLevel,
       logFormat,
       maxArtifactBytes: maxArtifactMb * 1024 * 1024,
+      queueConcurrency,
+      shutdownGraceMs: graceSeconds * 1000,
+      jobLockMs: lockSeconds * 1000,
     },
   };
+}
+
+/** An optional whole number from `min` to `max`, else `fallback`; a bad one is an error. */
+function whole(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  errors: string[],
+): number {
+  const text = env[name];
+  if (!text) return fallback;
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  errors.push(`${name} must be a whole number from ${min} to ${max}, got "${text}".`);
+  return fallback;
 }
 
 /** Keys pasted into one-line variables: `\n` escapes, or the whole PEM base64-encoded. */

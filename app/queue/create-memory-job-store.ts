@@ -1,11 +1,12 @@
 // The job store of a single instance: plain maps. Delivery ids are kept up to a capacity.
-import { renewLease, type Covered, type JobStore } from "./job-store.js";
+import { renewLease, type Covered, type InFlight, type JobStore } from "./job-store.js";
 
 export function createMemoryJobStore(deliveryCapacity = 5000): JobStore {
   const deliveries = new Set<string>();
   const seqs = new Map<string, number>();
   const covered = new Map<string, Covered>();
   const leases = new Set<string>();
+  const inFlight = new Map<string, InFlight>();
   return {
     async claimDelivery(id) {
       if (deliveries.has(id)) return false;
@@ -34,6 +35,11 @@ export function createMemoryJobStore(deliveryCapacity = 5000): JobStore {
         async () => true,
         async () => void leases.delete(key),
       );
+    },
+    readInFlight: async (key) => inFlight.get(key) ?? null,
+    async writeInFlight(key, value) {
+      if (value) inFlight.set(key, value);
+      else inFlight.delete(key);
     },
     close: async () => undefined,
   };

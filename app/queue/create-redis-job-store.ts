@@ -2,7 +2,7 @@
 // renewed and released only by their holder (compare-and-set in Lua).
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { renewLease, type JobStore } from "./job-store.js";
+import { renewLease, type InFlight, type JobStore } from "./job-store.js";
 
 const PREFIX = "shipgate:";
 /** GitHub redelivers for a few days at most; counts outlive any open pull request's pause. */
@@ -49,6 +49,14 @@ export function createRedisJobStore(redis: Redis): JobStore {
         async () => (await redis.eval(RENEW, 1, name, token, ttlMs)) === 1,
         async () => void (await redis.eval(RELEASE, 1, name, token)),
       );
+    },
+    async readInFlight(key) {
+      const text = await redis.hget(`${PREFIX}inflight`, key);
+      return text ? (JSON.parse(text) as InFlight) : null;
+    },
+    async writeInFlight(key, value) {
+      if (value) await redis.hset(`${PREFIX}inflight`, key, JSON.stringify(value));
+      else await redis.hdel(`${PREFIX}inflight`, key);
     },
     close: async () => void redis.disconnect(),
   };

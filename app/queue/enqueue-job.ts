@@ -3,6 +3,7 @@
 // delivery as failed, and it can be redelivered once the App is healthy again.
 import type { AppLogger } from "../app-logger.js";
 import type { EvaluationQueue } from "./create-evaluation-queue.js";
+import type { QueueMetrics } from "./create-queue-metrics.js";
 import { jobKey, type EvaluationJob } from "./evaluation-job.js";
 
 export type NewJob = Omit<EvaluationJob, "deliveryId" | "installationId" | "seq">;
@@ -15,7 +16,7 @@ export interface WebhookContext {
 }
 
 export async function enqueueJob(
-  queue: EvaluationQueue,
+  runtime: { jobs: EvaluationQueue; metrics: Pick<QueueMetrics, "webhook"> | undefined },
   context: WebhookContext,
   job: NewJob,
 ): Promise<void> {
@@ -28,13 +29,15 @@ export async function enqueueJob(
   }
   let added: "queued" | "duplicate";
   try {
-    added = await queue.add({ ...job, deliveryId: context.id, installationId });
+    added = await runtime.jobs.add({ ...job, deliveryId: context.id, installationId });
   } catch (error) {
+    runtime.metrics?.webhook("refused");
     context.log.error({ ...fields, err: error }, "shipgate: could not queue the event");
     throw Object.assign(new Error("shipgate cannot queue events right now (see /health)"), {
       status: 503,
     });
   }
+  runtime.metrics?.webhook(added);
   context.log.info(
     { ...fields, jobId: context.id },
     added === "duplicate"

@@ -10,6 +10,12 @@ export interface Covered {
   head: string;
 }
 
+/** The check run a job holding the pull request is writing. */
+export interface InFlight {
+  checkRunId: number;
+  head: string;
+}
+
 export interface Lease {
   /** False once the lease expired or was taken over (a renewal failed). */
   held(): boolean;
@@ -33,6 +39,9 @@ export interface JobStore {
    * it. A crashed holder's lease ends `ttlMs` after its last renewal.
    */
   lease(key: string, ttlMs: number): Promise<Lease | null>;
+  /** The check run the lease holder is writing, if it died or was stopped before finishing. */
+  readInFlight(key: string): Promise<InFlight | null>;
+  writeInFlight(key: string, inFlight: InFlight | null): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -15,6 +15,7 @@ import { runEvaluation } from "../run-evaluation.js";
 import type { EvaluationQueue } from "./create-evaluation-queue.js";
 import { carriesState, isHeadOnly, jobKey, type EvaluationJob } from "./evaluation-job.js";
 import { findOrStartCheckRun } from "./find-or-start-check-run.js";
+import type { JobOutcome } from "./create-queue-metrics.js";
 import type { JobProcessor } from "./job-queue.js";
 
 export interface JobLogger extends AppLogger {
@@ -29,8 +30,8 @@ export interface ProcessorDeps {
   log: JobLogger;
   /** How long a pull request's lease lasts without renewal (a crashed holder's is freed then). */
   leaseMs: number;
-  /** Told of each finished evaluation: for metrics. */
-  onFinished?: (outcome: "published" | "superseded" | "errored" | "covered") => void;
+  /** Told of each job run (a failed attempt too): for metrics. */
+  onFinished?: (outcome: JobOutcome, ms: number) => void;
 }
 
 export interface JobProcessorPort {
@@ -49,6 +50,23 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
   const slug = async () => (await runtime.botLogin()).replace(/\[bot\]$/, "");
 
   const process: JobProcessor = async (job, info) => {
+    const started = Date.now();
+    let outcome: JobOutcome = "failed";
+    try {
+      const result = await run(job, info, (done) => void (outcome = done));
+      if (result === "done") deps.onFinished?.(outcome, Date.now() - started);
+      return result;
+    } catch (error) {
+      deps.onFinished?.("failed", Date.now() - started);
+      throw error;
+    }
+  };
+
+  const run = async (
+    job: EvaluationJob,
+    info: Parameters<JobProcessor>[1],
+    finished: (outcome: JobOutcome) => void,
+  ): Promise<"done" | "busy"> => {
     const key = jobKey(job);
     const log = deps.log.child({
       deliveryId: job.deliveryId,
@@ -81,7 +99,7 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
         ((job.seq ?? Infinity) <= covered.seq || (isHeadOnly(job) && covered.head === job.headSha))
       ) {
         log.info(`shipgate: ${key}: covered by the evaluation of ${covered.head.slice(0, 7)}`);
-        deps.onFinished?.("covered");
+        finished("covered");
         return "done";
       }
       // Read before the pull request: every event counted so far happened before this read.
@@ -90,7 +108,12 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
       const pullRequest = await readPullRequest(client, pr);
       if (pullRequest.state === "closed") return "done";
       const head = pullRequest.head.sha;
+      // A holder that died or was stopped left its check run: on an older head it is superseded.
+      const left = await store.readInFlight(key);
+      if (left && left.head !== head)
+        await completeCheckRun(client, repo, left.checkRunId, superseded(head));
       const check = await findOrStartCheckRun(client, repo, head, job.deliveryId, await slug());
+      await store.writeInFlight(key, { checkRunId: check.id, head });
       running.set(info.id, { client, repo, checkRunId: check.id });
       log.info(
         { checkRunId: check.id, evaluating: head },
@@ -110,10 +133,11 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
         readArtifact: runtime.readArtifact,
         ...(job.kind === "coverage_run" && job.run ? { updateState: recordRun(job, job.run) } : {}),
       });
-      deps.onFinished?.(outcome.kind);
+      finished(outcome.kind);
       // An error completed the check run as a failure; the retry evaluates again into it.
       if (outcome.kind === "errored") throw outcome.error;
       await store.writeCovered(key, { seq, head });
+      await store.writeInFlight(key, null);
       return "done";
     } finally {
       running.delete(info.id);
@@ -143,6 +167,18 @@ const INTERRUPTED: CheckCompletion = {
   },
   annotations: [],
 };
+
+function superseded(head: string): CheckCompletion {
+  return {
+    conclusion: "skipped",
+    output: {
+      title: "Superseded by a newer push",
+      summary: `The pull request's head moved to \`${head.slice(0, 7)}\` while this commit was evaluated; the verdict is on the newer commit.`,
+      text: "",
+    },
+    annotations: [],
+  };
+}
 
 function recordRun(job: EvaluationJob, run: NonNullable<EvaluationJob["run"]>) {
   return (

@@ -137,7 +137,7 @@ describe("/shipgate recheck", () => {
     ],
   ])("%s triggers nothing", async (_name, act) => {
     const response = await act();
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     expect(app.sim.writes().filter((w) => !w.path.startsWith("/app/"))).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ describe("pull_request events", () => {
     "ready_for_review",
   ])("%s completes one shipgate check run for the head commit", async (action) => {
     const response = await app.send("pull_request", pullRequestEvent(action, { headSha: HEAD }));
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     const [run, ...others] = runsOf();
     expect(others).toEqual([]);
     expect(run).toMatchObject({ name: "shipgate", status: "completed", app: { slug: "shipgate" } });
@@ -139,7 +139,7 @@ describe("pull_request events", () => {
     await app.send("pull_request", payload, { deliveryId: "same-delivery" });
     const before = app.sim.writes().length;
     const again = await app.send("pull_request", payload, { deliveryId: "same-delivery" });
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(202);
     expect(app.sim.writes()).toHaveLength(before);
     expect(runsOf()).toHaveLength(1);
   });

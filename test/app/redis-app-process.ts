@@ -2,7 +2,13 @@
 // GitHub API simulator as a GitHub Enterprise Server (GHE_HOST, plain HTTP), for tests that need
 // separate instances: each has its own memory, throttling and Redis connections.
 import { spawn } from "node:child_process";
-import { createServer, request, type Server } from "node:http";
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { TestAppKey } from "../github-simulator/index.js";
@@ -18,6 +24,8 @@ export interface AppProcess {
   /** Everything the process printed so far. */
   output(): string;
   send(event: string, payload: unknown, options?: SendOptions): Promise<Response>;
+  /** Sends `signal` (SIGTERM, SIGKILL) and resolves with the exit code once it has exited. */
+  signal(signal: NodeJS.Signals): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +76,11 @@ export async function startAppProcess(options: {
     alive: () => child.exitCode === null && child.signalCode === null,
     output: () => output,
     send: (event, payload, send) => sendWebhook(`${url}/api/github/webhooks`, event, payload, send),
+    async signal(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+      return child.exitCode;
+    },
     async stop() {
       if (child.exitCode === null) child.kill("SIGKILL");
       await exited;
@@ -78,9 +91,18 @@ export async function startAppProcess(options: {
 /** Serves `target` under /api/v3, as GitHub Enterprise Server serves its API. */
 export async function startApiPrefixProxy(
   target: string,
+  /** How long to hold a request before forwarding it (a slow API), by method and API path. */
+  delayMs: (method: string, path: string) => number = () => 0,
 ): Promise<{ host: string; close(): Promise<void> }> {
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").replace(/^\/api\/v3(?=\/|$)/, "") || "/";
+    const wait = delayMs(req.method ?? "GET", path.split("?")[0] ?? path);
+    if (wait > 0) req.pause();
+    setTimeout(() => forwardTo(req, res), wait);
+  });
+  const forwardTo = (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
     const forward = request(
       {
         host: upstream.hostname,
@@ -96,7 +118,7 @@ export async function startApiPrefixProxy(
     );
     forward.on("error", () => res.writeHead(502).end());
     req.pipe(forward);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

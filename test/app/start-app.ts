@@ -16,6 +16,7 @@ import { createEvaluationQueue } from "../../app/queue/create-evaluation-queue.j
 import { createMemoryJobStore } from "../../app/queue/create-memory-job-store.js";
 import { createMemoryTransport } from "../../app/queue/create-memory-transport.js";
 import { limitWebhookBody } from "../../app/limit-webhook-body.js";
+import { answerAccepted } from "../../app/queue/answer-accepted.js";
 import {
   createSimulator,
   generateAppKey,
@@ -102,25 +103,27 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   // Bodies get their cap in front of Probot's middleware, as app/server.ts does.
   const middleware = limitWebhookBody(
-    await createNodeMiddleware(
-      createApp({
-        appSlug: "shipgate",
-        now: () => new Date("2026-03-01T12:00:00Z"),
-        retry: { sleep: async (ms) => void waits.push(ms) },
-        // The bundled worker, built by test/global-setup.mjs, as build/app.mjs runs it.
-        readArtifact: createArtifactReader({ workerUrl: ARTIFACT_WORKER }),
-        // Retries as deployed, minus the waits.
-        jobs: createEvaluationQueue(
-          createMemoryTransport({ backoffMs: 5 }),
-          createMemoryJobStore(),
-        ),
-        ...options.app,
-        onJobs: (queued) => {
-          jobs = queued;
-          options.app?.onJobs?.(queued);
-        },
-      }),
-      { probot },
+    answerAccepted(
+      await createNodeMiddleware(
+        createApp({
+          appSlug: "shipgate",
+          now: () => new Date("2026-03-01T12:00:00Z"),
+          retry: { sleep: async (ms) => void waits.push(ms) },
+          // The bundled worker, built by test/global-setup.mjs, as build/app.mjs runs it.
+          readArtifact: createArtifactReader({ workerUrl: ARTIFACT_WORKER }),
+          // Retries as deployed, minus the waits.
+          jobs: createEvaluationQueue(
+            createMemoryTransport({ backoffMs: 5 }),
+            createMemoryJobStore(),
+          ),
+          ...options.app,
+          onJobs: (queued) => {
+            jobs = queued;
+            options.app?.onJobs?.(queued);
+          },
+        }),
+        { probot },
+      ),
     ),
   );
   const server: Server = createServer((req, res) => {

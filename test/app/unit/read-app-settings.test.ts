@@ -28,6 +28,13 @@ describe("readAppSettings", () => {
       { ...base, COVERAGE_ARTIFACT_MAX_MB: "0.5" },
       /COVERAGE_ARTIFACT_MAX_MB must be a whole number of megabytes from 1 to 1024/,
     ],
+    ["a bad QUEUE_CONCURRENCY", { ...base, QUEUE_CONCURRENCY: "0" }, /from 1 to 64, got "0"/],
+    [
+      "a bad SHUTDOWN_GRACE_SECONDS",
+      { ...base, SHUTDOWN_GRACE_SECONDS: "soon" },
+      /SHUTDOWN_GRACE_SECONDS must be a whole number from 0 to 3600/,
+    ],
+    ["a bad JOB_LOCK_SECONDS", { ...base, JOB_LOCK_SECONDS: "0.5" }, /JOB_LOCK_SECONDS must be/],
   ])("names a missing or wrong %s", (_name, env, message) => {
     const result = readAppSettings(env, noFile);
     expect(result.ok).toBe(false);
@@ -51,6 +58,19 @@ describe("readAppSettings", () => {
     };
     expect(bytes({})).toBe(32 * 1024 * 1024);
     expect(bytes({ COVERAGE_ARTIFACT_MAX_MB: "100" })).toBe(100 * 1024 * 1024);
+  });
+
+  it("runs 4 jobs at once, waits 20 s on SIGTERM and takes over after 30 s unless told", () => {
+    const queue = (env: Record<string, string>) => {
+      const result = readAppSettings({ ...base, ...env }, noFile);
+      if (!result.ok) return null;
+      const { queueConcurrency, shutdownGraceMs, jobLockMs } = result.settings;
+      return [queueConcurrency, shutdownGraceMs, jobLockMs];
+    };
+    expect(queue({})).toEqual([4, 20_000, 30_000]);
+    expect(
+      queue({ QUEUE_CONCURRENCY: "8", SHUTDOWN_GRACE_SECONDS: "0", JOB_LOCK_SECONDS: "5" }),
+    ).toEqual([8, 0, 5000]);
   });
 
   it("points at GitHub Enterprise Server's API with GHE_HOST, and passes REDIS_URL on", () => {
