@@ -105,7 +105,10 @@ const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, 
 describeRedis("two instances sharing REDIS_URL", () => {
   it("both complete check runs, pacing their writes through Redis", async () => {
     await pushBoth(1);
-    expect(await bottleneckClients()).toBeGreaterThanOrEqual(2);
+    // Jobs now go through the shared queue to whichever instance's worker takes them first, so
+    // one instance may do every write: the writes went through the Redis limiter (a client is
+    // registered there) and both instances joined it.
+    expect(await bottleneckClients()).toBeGreaterThanOrEqual(1);
     for (const app of apps) expect(app.output()).toMatch(/request throttling is shared/);
   });
 
@@ -142,7 +145,7 @@ describeRedis("two instances sharing REDIS_URL", () => {
       await waitFor(async () => expect((await health(app)).status).toBe(200), 15_000);
     const times = await pushBoth(5);
     for (const ms of times) expect(ms).toBeLessThan(BOUND_MS);
-    expect(await bottleneckClients()).toBeGreaterThanOrEqual(2);
+    expect(await bottleneckClients()).toBeGreaterThanOrEqual(1);
     for (const number of PULLS) expect(ourComments(number)).toHaveLength(1);
     expect(sim?.violations).toEqual([]);
     // The only errors are the refusals while Redis was away.
