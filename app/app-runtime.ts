@@ -25,6 +25,11 @@ export interface AppOptions {
   jobs?: EvaluationQueue;
   /** How long a pull request's lease lasts without renewal (default 30 s). */
   leaseMs?: number;
+  /**
+   * Answer a webhook only once the queue has run its work (default false). For hosts that freeze
+   * the process after the answer (AWS Lambda), where work left in the queue would never run.
+   */
+  waitForJobs?: boolean;
   /** Counts webhooks and jobs (server.ts: the /metrics endpoint). */
   metrics?: Pick<QueueMetrics, "observe" | "webhook">;
   /** Given the running queue and processor once the app is loaded: for shutdown and /health. */
@@ -57,6 +62,7 @@ export interface AppRuntime {
   /** Evaluations: acknowledged webhooks wait here. */
   jobs: EvaluationQueue;
   metrics: Pick<QueueMetrics, "observe" | "webhook"> | undefined;
+  waitForJobs: boolean;
   now(): Date;
   reviewComments: boolean;
   onVerdict: VerdictListener | undefined;

@@ -39,6 +39,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           createMemoryJobStore(options.deliveryCapacity),
         ),
       metrics: options.metrics,
+      waitForJobs: options.waitForJobs ?? false,
       now: options.now ?? (() => new Date()),
       reviewComments: options.reviewComments ?? true,
       onVerdict: options.onVerdict,

@@ -16,7 +16,11 @@ export interface WebhookContext {
 }
 
 export async function enqueueJob(
-  runtime: { jobs: EvaluationQueue; metrics: Pick<QueueMetrics, "webhook"> | undefined },
+  runtime: {
+    jobs: EvaluationQueue;
+    metrics: Pick<QueueMetrics, "webhook"> | undefined;
+    waitForJobs: boolean;
+  },
   context: WebhookContext,
   job: NewJob,
 ): Promise<void> {
@@ -44,4 +48,14 @@ export async function enqueueJob(
       ? "shipgate: duplicate delivery ignored"
       : `shipgate: queued ${job.kind}${job.action ? `.${job.action}` : ""}`,
   );
+  if (runtime.waitForJobs) await waitUntilIdle(runtime.jobs);
+}
+
+/** Until nothing is waiting, running or due for a retry (only this instance's queue: memory). */
+async function waitUntilIdle(queue: EvaluationQueue): Promise<void> {
+  for (;;) {
+    const { waiting, active, delayed } = await queue.counts();
+    if (waiting + active + delayed === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
