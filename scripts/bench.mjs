@@ -14,4 +14,7 @@ execFileSync("npx", ["tsx", "scripts/bench/app-bench.ts"], { stdio: "inherit" })
 // The App as users run it (build/app.mjs): build it first, so the figures are today's code's.
 execFileSync(process.execPath, ["scripts/build.mjs", "--app"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/app-attacks.ts"], { stdio: "inherit" });
+// Two instances on one redis-server (BullMQ), then one killed half-way: SHIPGATE_BENCH_MINUTES
+// sets the length (default 2 minutes at 100 events a minute).
+execFileSync("npx", ["tsx", "scripts/bench/app-redis-bench.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/report-bench.ts"], { stdio: "inherit" });

@@ -10,7 +10,7 @@ export const FILES_PER_PR = 30;
 
 export interface BenchApp {
   app: RunningApp;
-  /** Moves the PR's head to `sha` and sends `synchronize` for it (the response, when it comes). */
+  /** Moves the PR's head to `sha` and sends `synchronize` for it (the answer, when it comes). */
   push(number: number, sha: string): Promise<Response>;
   close(): Promise<void>;
 }
@@ -36,7 +36,7 @@ export async function startBenchApp(pulls: number[], throttled: boolean): Promis
       const pull = records.get(number)?.pull;
       if (!pull) throw new Error(`no pull request #${number}`);
       pull.head.sha = sha;
-      return app.send("pull_request", pullRequestEvent("synchronize", { number, headSha: sha }));
+      return app.post("pull_request", pullRequestEvent("synchronize", { number, headSha: sha }));
     },
     async close() {
       await app.stop();

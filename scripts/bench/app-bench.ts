@@ -54,7 +54,11 @@ const rows: [string, string | number][] = [
     `pull requests with exactly one sticky comment (of ${SUSTAINED.pulls.length})`,
     s.pullsWithOneComment,
   ],
-  ["webhooks answered 202 (still handling after 9 s)", s.answeredLater],
+  ["webhooks answered after 9 s or more", s.answeredLater],
+  [
+    "webhook answer p50 / p95 / max",
+    `${ms(s.answerP50Ms)} / ${ms(s.answerP95Ms)} / ${ms(s.answerMaxMs)}`,
+  ],
   ["heads pushed (check runs expected at most)", s.sent],
   ["check runs completed with a verdict", s.verdicts],
   ["check runs completed as superseded (skipped)", s.superseded],
