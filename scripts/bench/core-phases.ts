@@ -35,7 +35,11 @@ async function measureSize(dir: string): Promise<Map<string, number>> {
     const repo = await openRepository({ dir, env: process.env, base: "main", head: null });
     const changes = await time("git diff + parseDiff", timings, () => readChanges(repo));
     const coverage = await time("read + parse LCOV", timings, () =>
-      gatherCoverage(["coverage/lcov.info"], repo.root),
+      gatherCoverage(["coverage/lcov.info"], repo.root, {
+        explicit: true,
+        maxBytes: 512 * 1024 * 1024,
+        allowOutsideRoot: false,
+      }),
     );
     const facts = makeFacts({ files: changes.files, repoFiles: changes.repoFiles, coverage });
     const verdict = await time("evaluate (rules)", timings, () => evaluate(facts, config.config));
