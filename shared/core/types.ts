@@ -80,6 +80,19 @@ export interface LinkedItemFacts {
   merged?: boolean;
   /** For a closed issue: why GitHub says it was closed (`completed`, `not_planned`), if it says. */
   stateReason?: string | null;
+  /** Its description, which came with the same read: what it depends on in turn. */
+  body?: string;
+}
+
+/**
+ * Whether the pull request is stacked: its base branch is the head branch of another open pull
+ * request in the repository, which must merge first.
+ */
+export interface StackFacts {
+  /** The pull request's base branch. */
+  base: string;
+  /** The open pull requests whose head branch is `base` (none: not stacked); null when unknown. */
+  pullRequests: LinkedItemFacts[] | null;
 }
 
 /**
@@ -132,6 +145,8 @@ export interface PullRequestFacts {
   configChanged: boolean;
   /** Work in progress and waiting times; absent or null when unknown (the CLI). */
   flow?: FlowFacts | null;
+  /** Absent or null: not stacked (the base is the default branch) or not asked for. */
+  stack?: StackFacts | null;
 }
 
 /** Every rule's id: derived from the list of rule definitions. */

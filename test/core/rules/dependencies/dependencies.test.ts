@@ -8,7 +8,7 @@ import { makeFacts, makeRuleContext } from "../../../builders/make-facts.js";
 const KEYWORDS = dependenciesRuleSchema.parse({}).keywords;
 const run = (body: string, linkedItems: LinkedItemFacts[] | null, overrides: object = {}) =>
   dependenciesRule(
-    makeFacts({ body, linkedItems }),
+    makeFacts({ number: 100, body, linkedItems }),
     dependenciesRuleSchema.parse(overrides),
     makeRuleContext(),
   );
