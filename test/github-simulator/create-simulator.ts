@@ -1,9 +1,10 @@
 // Starts the GitHub API simulator: a node:http server on 127.0.0.1 (random port) that handles
 // REST and GraphQL requests one at a time in arrival order, against in-memory state.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAuth, type AppConfig, type TokenPermission } from "./create-auth.js";
 import { createFaults, type FaultHandle, type FaultSpec } from "./create-faults.js";
+import { createHolds, type Gate, type HoldSpec } from "./create-holds.js";
 import { createState, type SimState } from "./create-state.js";
 import { GRAPHQL_TEMPLATE, handleGraphql } from "./graphql/handle-graphql.js";
 import { handleRequest, type IncomingCall, type Outcome, type Services } from "./handle-request.js";
@@ -66,6 +67,11 @@ export interface Simulator {
   /** Other requests whose change took effect (including "after write" faults). */
   writes(): RequestRecord[];
   fail(spec: FaultSpec): FaultHandle;
+  /**
+   * Holds the matching requests (REST only) until `release()`: a slow API whose slowness the test
+   * controls. Other requests are answered meanwhile. See create-holds.ts.
+   */
+  hold(spec: HoldSpec): Gate;
   setTokenPermissions(token: string, permission: TokenPermission): void;
   setIdentity(token: string, identity: Identity): void;
   stats(): { specLoadMs: number; compileMs: number; compiledSchemas: number };
@@ -77,6 +83,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const state = createState(now);
   const auth = createAuth({ ...options, now });
   const faults = createFaults();
+  const holds = createHolds();
   const requests: RequestRecord[] = [];
   const violations: string[] = [];
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
@@ -95,6 +102,13 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   let queue: Promise<void> = Promise.resolve();
   const server = createServer((req, res) => {
     const rawBody = readBody(req);
+    const held = holds.pass({
+      method: (req.method ?? "GET").toUpperCase(),
+      path: apiPath(new URL(req.url ?? "/", "http://simulator").pathname, basePath) ?? "",
+    });
+    void held.then(() => answer(req, res, rawBody));
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse, rawBody: Promise<string>) => {
     queue = queue.then(async () => {
       const url = new URL(req.url ?? "/", services.build.api);
       const method = (req.method ?? "GET").toUpperCase();
@@ -126,7 +140,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       if (!res.headersSent) writeResponse(res, { status: 500, body: { message: "Server Error" } });
       else res.destroy();
     });
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
@@ -141,6 +155,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     reads: () => requests.filter((r) => r.kind === "read"),
     writes: () => requests.filter((r) => r.kind === "write" && r.applied),
     fail: (spec) => faults.add(spec),
+    hold: (spec) => holds.add(spec),
     setTokenPermissions: (token, permission) => auth.setTokenPermissions(token, permission),
     setIdentity: (token, identity) => auth.setIdentity(token, identity),
     stats() {
@@ -153,6 +168,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        holds.releaseAll();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -3,6 +3,7 @@ export { createSimulator } from "./create-simulator.js";
 export type { RequestRecord, Simulator, SimulatorOptions } from "./create-simulator.js";
 export type { AppConfig, TokenPermission } from "./create-auth.js";
 export type { FaultHandle, FaultSpec } from "./create-faults.js";
+export type { Gate, HeldRequest, HoldSpec } from "./create-holds.js";
 export { primaryRateLimit, secondaryRateLimit, serverError } from "./fault-presets.js";
 export type { SimState } from "./create-state.js";
 export type { IssueSeed, PullSeed, RepoSeed } from "./seed-records.js";
