@@ -33,6 +33,8 @@ export interface AuthRegistry {
   setTokenPermissions(token: string, permission: TokenPermission): void;
   verifyAppJwt(authorization: string | undefined): JwtCheck;
   issueInstallationToken(installation: InstallationRecord): { token: string; expiresAt: string };
+  /** The installation an installation token was issued for (GET /installation/repositories). */
+  installationOf(authorization: string | undefined): number | undefined;
 }
 
 export interface AuthOptions {
@@ -47,6 +49,7 @@ export function createAuth(options: AuthOptions): AuthRegistry {
   const identities = new Map(Object.entries(options.tokens ?? {}));
   const readOnly = new Set<string>();
   const appTokens = new Set<string>();
+  const installationTokens = new Map<string, number>();
   const config = options.app;
   const app: AppInfo | undefined = config && {
     id: config.id,
@@ -77,6 +80,7 @@ export function createAuth(options: AuthOptions): AuthRegistry {
       if (permission === "read") readOnly.add(token);
       else readOnly.delete(token);
     },
+    installationOf: (authorization) => installationTokens.get(tokenOf(authorization) ?? ""),
     verifyAppJwt(authorization) {
       const jwt = tokenOf(authorization);
       if (!config || !jwt) return { ok: false, message: "A JSON web token could not be decoded" };
@@ -86,10 +90,11 @@ export function createAuth(options: AuthOptions): AuthRegistry {
       }
       return check;
     },
-    issueInstallationToken() {
+    issueInstallationToken(installation) {
       const token = `ghs_${randomBytes(18).toString("base64url")}`;
       if (bot) identities.set(token, bot);
       appTokens.add(token);
+      installationTokens.set(token, installation.id);
       const expires = new Date(options.now().getTime() + 3600_000);
       return { token, expiresAt: expires.toISOString().replace(/\.\d{3}Z$/, "Z") };
     },

@@ -46,7 +46,15 @@ export function buildInstallation(
 ) {
   return {
     id: installation.id,
-    account: buildUser({ login: installation.account, type: installation.accountType }, ctx),
+    // GET /app/installations describes the account as a user AND an enterprise (allOf), so it
+    // carries the enterprise's required fields too; other routes accept either.
+    account: {
+      ...buildUser({ login: installation.account, type: installation.accountType }, ctx),
+      name: installation.account,
+      slug: installation.account.toLowerCase(),
+      created_at: CREATED_AT,
+      updated_at: CREATED_AT,
+    },
     repository_selection: installation.repositories ? "selected" : "all",
     access_tokens_url: `${ctx.api}/app/installations/${installation.id}/access_tokens`,
     repositories_url: `${ctx.api}/installation/repositories`,

@@ -1,6 +1,9 @@
-// GitHub App endpoints that authenticate with the app's JWT: the app itself, a repository's
-// installation, and exchanging the JWT for an installation access token.
+// GitHub App endpoints that authenticate with the app's JWT: the app itself, its installations,
+// a repository's installation, and exchanging the JWT for an installation access token; and the
+// repositories an installation token can reach.
 import { buildInstallation, buildIntegration } from "../build/build-app.js";
+import { buildRepository } from "../build/build-repository.js";
+import { paginate } from "../paginate.js";
 import {
   errorResult,
   notFound,
@@ -16,6 +19,46 @@ export const appRoutes: Route[] = [
     method: "GET",
     template: "/app",
     handle: (ctx) => ok(buildIntegration(requireApp(ctx), ctx.build)),
+  },
+  {
+    method: "GET",
+    template: "/app/installations",
+    handle(ctx) {
+      const app = requireApp(ctx);
+      const page = paginate(ctx.state.installations, ctx.url);
+      const body = page.items.map((installation) =>
+        buildInstallation(app, installation, ctx.build),
+      );
+      return ok(body, 200, page.headers);
+    },
+  },
+  {
+    method: "GET",
+    template: "/installation/repositories",
+    handle(ctx) {
+      const id = ctx.auth.installationOf(ctx.headers.authorization);
+      const installation = ctx.state.installations.find((i) => i.id === id);
+      if (!installation) {
+        return errorResult(403, "This endpoint requires you to use an installation token");
+      }
+      const account = installation.account.toLowerCase();
+      const repos = [...ctx.state.repos.values()].filter(
+        (r) =>
+          r.owner.toLowerCase() === account &&
+          (!installation.repositories ||
+            installation.repositories.some((name) => name.toLowerCase() === r.name.toLowerCase())),
+      );
+      const page = paginate(repos, ctx.url);
+      return ok(
+        {
+          total_count: repos.length,
+          repository_selection: installation.repositories ? "selected" : "all",
+          repositories: page.items.map((repo) => buildRepository(repo, ctx.build)),
+        },
+        200,
+        page.headers,
+      );
+    },
   },
   {
     method: "GET",

@@ -1,5 +1,6 @@
-// Pull request reads: the pull request, its changed files (paginated, capped at 3,000 like
-// GitHub), and the pull requests whose head is a given commit.
+// Pull request reads: the repository's pull requests (by state, sorted, paginated), the pull
+// request, its changed files (paginated, capped at 3,000 like GitHub), and the pull requests
+// whose head is a given commit.
 import { buildDiffEntry } from "../build/build-diff-entry.js";
 import { buildPullRequest } from "../build/build-pull-request.js";
 import { paginate } from "../paginate.js";
@@ -10,6 +11,31 @@ import type { IssueRecord, PullRecord } from "../types.js";
 export const MAX_PR_FILES = 3000;
 
 export const pullRoutes: Route[] = [
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/pulls",
+    handle(ctx) {
+      const repo = repoOf(ctx);
+      const state = ctx.query.get("state") ?? "open";
+      const sort = ctx.query.get("sort") ?? "created";
+      const field = sort === "updated" ? "updatedAt" : "createdAt";
+      // GitHub's default direction: desc for sort=created (the default sort), asc otherwise.
+      const direction = ctx.query.get("direction") ?? (sort === "created" ? "desc" : "asc");
+      const sign = direction === "asc" ? 1 : -1;
+      const pulls = [...repo.issues.values()]
+        .filter(
+          (i): i is IssueRecord & { pull: PullRecord } =>
+            i.pull !== undefined && (state === "all" || i.state === state),
+        )
+        .sort((a, b) => sign * (a[field].localeCompare(b[field]) || a.number - b.number));
+      const page = paginate(pulls, ctx.url);
+      return ok(
+        page.items.map((issue) => buildPullRequest(repo, issue, ctx.build)),
+        200,
+        page.headers,
+      );
+    },
+  },
   {
     method: "GET",
     template: "/repos/{owner}/{repo}/pulls/{pull_number}",
