@@ -1,13 +1,12 @@
 // What every handler shares: how to make a client, who the App's bot is, the per-PR queue, the
 // clock. Built once per app function from AppOptions, so tests inject time, retries and slug.
 import type { RetryOptions } from "../shared/github/create-retrying-client.js";
-import type { Verdict } from "../shared/core/types.js";
-import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
+import type { GitHubClient } from "../shared/github/github-client.js";
 import type { AppLogger } from "./app-logger.js";
 import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
 import { createGitHubClient, type OctokitLike } from "./create-github-client.js";
 import type { CoalescingQueue } from "./create-coalescing-queue.js";
-import type { EvaluationRequest } from "./run-evaluation.js";
+import type { EvaluationRequest, VerdictListener } from "./run-evaluation.js";
 import type { EvaluationQueue } from "./queue/create-evaluation-queue.js";
 import type { QueueMetrics } from "./queue/create-queue-metrics.js";
 
@@ -42,11 +41,6 @@ export interface AppOptions {
    */
   readArtifact?: ArtifactReader;
 }
-
-export type VerdictListener = (
-  verdict: Verdict,
-  where: PullRequestRef & { headSha: string },
-) => void;
 
 export interface QueuedJobs {
   queue: EvaluationQueue;

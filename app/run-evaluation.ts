@@ -17,7 +17,6 @@ import { publishVerdict } from "../shared/github/publish-verdict.js";
 import type { ConfigAtRef } from "../shared/github/read-config-at-ref.js";
 import { startCheckRun } from "../shared/github/start-check-run.js";
 import type { AppLogger } from "./app-logger.js";
-import type { VerdictListener } from "./app-runtime.js";
 import { configErrorAnnotations } from "./checks/config-error-annotations.js";
 import { coverageArtifact } from "./config/coverage-artifact.js";
 import { resolveAppConfig } from "./config/resolve-app-config.js";
@@ -25,6 +24,12 @@ import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
 import { gatherArtifactCoverage } from "./coverage/gather-artifact-coverage.js";
 import { appStateTrailer, decodeAppState } from "../shared/core/app-state-marker.js";
 import { stateForHead, type AppState } from "./overrides/override-record.js";
+
+/** Told of every verdict the App publishes (tests and metrics listen here). */
+export type VerdictListener = (
+  verdict: Verdict,
+  where: PullRequestRef & { headSha: string },
+) => void;
 
 export interface EvaluationRequest extends PullRequestRef {
   client: GitHubClient;

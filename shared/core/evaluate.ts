@@ -10,7 +10,7 @@ import { declaredRiskLevel } from "./rules/linked-risks/declared-risk-level.js";
 import { codeSpan } from "./render/escape-markdown.js";
 import { RULES } from "./rules/rule-definitions.js";
 import type { Rule, RuleContext } from "./rules/rule.js";
-import type { PullRequestFacts, RuleResult, Verdict } from "./types.js";
+import type { PullRequestFacts, RuleId, RuleResult, Verdict } from "./types.js";
 
 /**
  * What only some adapters know (the App): inputs that change rule results after the rules ran.
@@ -54,7 +54,7 @@ export function evaluate(
         findings: [],
       };
     }
-    return (run as Rule<unknown>)(facts, settings, context);
+    return (run as Rule<RuleId, unknown>)(facts, settings, context);
   });
 
   const verdict: Verdict = {

@@ -2,7 +2,7 @@
 // report's own folders (a monorepo package's report names files relative to the package), the
 // path as written, `<source>` roots; then the longest unambiguous match on trailing path
 // segments (CI checkouts, Java packages), where the report's folders break ties.
-import type { CoverageReport, GoModule } from "../types.js";
+import type { CoverageReport, GoModule } from "../facts.js";
 import {
   isAbsoluteCoveragePath,
   normalizeCoveragePath,

@@ -1,6 +1,6 @@
 // Merges parsed reports into one line map per repository file. Hits from every report and record
 // add up; files that map to no repository file are listed, never dropped.
-import type { CoverageReport, GoModule } from "../types.js";
+import type { CoverageReport, GoModule } from "../facts.js";
 import { mapCoveragePaths, type UnmatchedCoverageFile } from "./map-coverage-paths.js";
 import { createRepoPathIndex } from "./repo-path-index.js";
 

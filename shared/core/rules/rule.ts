@@ -2,7 +2,7 @@
 // (defaults and descriptions), a pure run from facts and those settings to a result, and what it
 // needs an adapter to verify. Everything that lists rules derives from the list of definitions.
 import type { z } from "zod";
-import type { PullRequestFacts, RuleResult } from "../types.js";
+import type { PullRequestFacts, RuleOutcome } from "../facts.js";
 
 export interface RuleContext {
   /** The declared risk level after validation against the configured levels, or null. */
@@ -13,17 +13,29 @@ export interface RuleContext {
   risk: { levels: readonly string[]; labelPrefix: string };
 }
 
-export type Rule<C> = (facts: PullRequestFacts, config: C, context: RuleContext) => RuleResult;
+export type Rule<Id extends string, C> = (
+  facts: PullRequestFacts,
+  config: C,
+  context: RuleContext,
+) => RuleOutcome<Id>;
 
 export interface RuleDefinition<Id extends string, S extends z.ZodObject> {
   /** Kebab-case: the key under `rules:` and in overrides, the id in verdicts. */
   id: Id;
   /** The rule's settings, each with its default and description. */
   schema: S;
-  run: Rule<z.output<S>>;
+  run: Rule<Id, z.output<S>>;
   /**
    * Issues and pull requests (`owner/repo#12`) the body names that an adapter with GitHub
    * access should look up; the rule reads what it found in `facts.linkedItems`.
    */
   references?: (body: string, config: z.output<S>, repository: string) => string[];
+  /**
+   * Facts beyond the pull request itself that an adapter with GitHub access should gather while
+   * the rule is on, at a cost in reads: `stack` (is it stacked on another pull request), `flow`
+   * (its author's open pull requests, its first review).
+   */
+  gathers?: readonly GatheredFact[];
 }
+
+export type GatheredFact = "stack" | "flow";

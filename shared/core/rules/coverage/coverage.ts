@@ -10,11 +10,11 @@
 // - Uncovered lines group into one finding per range; a range runs across lines no report
 //   records as executable (blank lines, comments) and stops at any executable line that is not an
 //   uncovered changed line.
-import type { CoverageRuleConfig } from "../../config/config-schema.js";
+import type { CoverageRuleConfig } from "./schema.js";
 import { mergeCoverage } from "../../coverage/merge-coverage.js";
 import { createGlobMatcher } from "../../exclude/match-glob.js";
 import type { UnmatchedCoverageFile } from "../../coverage/map-coverage-paths.js";
-import type { CoverageReportError, LineFinding, RuleStatus } from "../../types.js";
+import type { CoverageReportError, RuleFinding, RuleStatus } from "../../facts.js";
 import { createSourceFileFilter } from "./create-source-file-filter.js";
 import { formatLineRanges } from "./line-ranges.js";
 import {
@@ -33,7 +33,7 @@ import {
 import { renderCoverageDetails } from "./render-coverage-details.js";
 import type { Rule } from "../rule.js";
 
-export const coverageRule: Rule<CoverageRuleConfig> = (facts, config, context) => {
+export const coverageRule: Rule<"coverage", CoverageRuleConfig> = (facts, config, context) => {
   const reports = facts.coverage?.reports ?? [];
   const errors = facts.coverage?.errors ?? [];
   if (reports.length === 0 && errors.length === 0) return missingReportResult(config);
@@ -158,7 +158,10 @@ function explainUnmapped(
   });
 }
 
-function toFindings(patch: PatchCoverage, severity: LineFinding["severity"]): LineFinding[] {
+function toFindings(
+  patch: PatchCoverage,
+  severity: RuleFinding<"coverage">["severity"],
+): RuleFinding<"coverage">[] {
   return patch.files.flatMap((file) =>
     file.ranges.map((range) => ({
       rule: "coverage" as const,

@@ -1,5 +1,5 @@
 // Counts the changed lines that coverage reports record as executable, and which of them ran.
-import type { ChangedFile } from "../../types.js";
+import type { ChangedFile } from "../../facts.js";
 import { toLineRanges, type LineRange } from "./line-ranges.js";
 
 /** One repository file's merged line records (hits add up across reports). */

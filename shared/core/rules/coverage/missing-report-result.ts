@@ -1,13 +1,13 @@
 // The coverage rule's result when no report was given or found (`missing-report` says how loud
 // it is), and the per-report summary the JSON contract carries in every coverage result.
-import type { CoverageRuleConfig } from "../../config/config-schema.js";
+import type { CoverageRuleConfig } from "./schema.js";
 import { codeSpan } from "../../render/escape-markdown.js";
 import type {
   CoverageFormat,
   CoverageReport,
   CoverageReportError,
-  RuleResult,
-} from "../../types.js";
+  RuleOutcome,
+} from "../../facts.js";
 
 /** A changed source file that no report names, and why. */
 export interface UnmappedFile {
@@ -25,7 +25,7 @@ export interface ReportSummary {
   error: string | null;
 }
 
-export function missingReportResult(config: CoverageRuleConfig): RuleResult {
+export function missingReportResult(config: CoverageRuleConfig): RuleOutcome<"coverage"> {
   const mode = config["missing-report"];
   const lookedFor =
     config.reports.length === 0

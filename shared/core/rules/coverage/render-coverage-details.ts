@@ -1,7 +1,7 @@
 // The coverage rule's markdown details: what is uncovered, what could not be judged, how to fix.
 import { codeSpan, escapeMarkdown } from "../../render/escape-markdown.js";
 import type { UnmatchedCoverageFile } from "../../coverage/map-coverage-paths.js";
-import type { CoverageReport, CoverageReportError } from "../../types.js";
+import type { CoverageReport, CoverageReportError } from "../../facts.js";
 import { formatLineRanges } from "./line-ranges.js";
 import type { FilePatchCoverage } from "./measure-patch-coverage.js";
 import type { UnmappedFile } from "./missing-report-result.js";

@@ -11,4 +11,5 @@ export const dependenciesDefinition: RuleDefinition<"dependencies", typeof depen
     run: dependenciesRule,
     references: (body, config, repository) =>
       findDependencies(body, config.keywords, repository).github,
+    gathers: ["stack"],
   };

@@ -5,7 +5,7 @@
 // The comment lists them in the order they must merge.
 import { cellCode } from "../../markdown/cell-code.js";
 import { codeSpan, escapeMarkdown } from "../../render/escape-markdown.js";
-import type { LinkedItemFacts, PullRequestFacts, RuleStatus } from "../../types.js";
+import type { LinkedItemFacts, PullRequestFacts, RuleStatus } from "../../facts.js";
 import type { Rule } from "../rule.js";
 import { findDependencies } from "./find-dependencies.js";
 import { orderDependencies } from "./order-dependencies.js";
@@ -123,7 +123,7 @@ function stackedDependencies(facts: PullRequestFacts, verified: boolean): Depend
   }));
 }
 
-export const dependenciesRule: Rule<DependenciesRuleConfig> = (facts, config) => {
+export const dependenciesRule: Rule<"dependencies", DependenciesRuleConfig> = (facts, config) => {
   const found = findDependencies(facts.body, config.keywords, facts.repository);
   const verified = facts.linkedItems !== null;
   const byRef = new Map((facts.linkedItems ?? []).map((item) => [item.ref.toLowerCase(), item]));

@@ -7,4 +7,5 @@ export const focusDefinition: RuleDefinition<"focus", typeof focusRuleSchema> = 
   id: "focus",
   schema: focusRuleSchema,
   run: focusRule,
+  gathers: ["flow"],
 };

@@ -2,7 +2,7 @@
 // the size rule groups by. Files at the root and tests in test-only directories belong to no
 // area of their own: they go with whatever code they accompany.
 import { createGlobMatcher } from "../../exclude/match-glob.js";
-import type { ChangedFile } from "../../types.js";
+import type { ChangedFile } from "../../facts.js";
 import { createGroupOf, sortGroups, type SizeGroup } from "../size/group-by-package.js";
 import { isTestPath } from "../size/plan-slices.js";
 

@@ -2,7 +2,7 @@
 // request left waiting. Each part is judged on its own; a part whose facts only GitHub knows is
 // "not verified" when they are unknown, never passed by guess. The words help, never blame.
 import { codeSpan } from "../../render/escape-markdown.js";
-import type { FlowFacts, PullRequestFacts, RuleStatus } from "../../types.js";
+import type { FlowFacts, PullRequestFacts, RuleStatus } from "../../facts.js";
 import type { Rule } from "../rule.js";
 import type { SizeGroup } from "../size/group-by-package.js";
 import { findAreas } from "./find-areas.js";
@@ -95,7 +95,11 @@ function waiting(flow: FlowFacts | null, config: FocusRuleConfig): Part[] {
   return parts;
 }
 
-export const focusRule: Rule<FocusRuleConfig> = (facts: PullRequestFacts, config, context) => {
+export const focusRule: Rule<"focus", FocusRuleConfig> = (
+  facts: PullRequestFacts,
+  config,
+  context,
+) => {
   const counted = facts.files.filter((file) => !context.isGenerated(file.path));
   const areas = findAreas(counted, facts.repoFiles ?? [], config.areas);
   const flow = facts.flow ?? null;

@@ -1,6 +1,6 @@
 // Reads the risk level a pull request declares: a label (`risk:high`) or a line in the body
 // (`Risk: high`, `Risk level: high`, `**Risk:** high`). A label wins over the body.
-import type { PullRequestFacts } from "../../types.js";
+import type { PullRequestFacts } from "../../facts.js";
 import { createTemplateMatcher } from "../../markdown/create-template-matcher.js";
 import { splitLines } from "../../markdown/split-lines.js";
 import { stripCode } from "../../markdown/strip-code.js";

@@ -1,8 +1,8 @@
 // The linked-risks rule: risks surfaced early. The PR links the item that tracks its risk,
 // declares a risk level, and, where the API could look, the linked item is real.
-import type { LinkedRisksRuleConfig } from "../../config/config-schema.js";
+import type { LinkedRisksRuleConfig } from "./schema.js";
 import { codeSpan } from "../../render/escape-markdown.js";
-import type { RuleStatus } from "../../types.js";
+import type { RuleStatus } from "../../facts.js";
 import { declaredRiskLevel, type DeclaredRiskLevel } from "./declared-risk-level.js";
 import {
   findRiskReferences,
@@ -133,7 +133,11 @@ function summaryOf(
   return parts.length > 0 ? parts.join("; ") : "no risk link or risk level (neither is required)";
 }
 
-export const linkedRisksRule: Rule<LinkedRisksConfig> = (facts, config, _context) => {
+export const linkedRisksRule: Rule<"linked-risks", LinkedRisksConfig> = (
+  facts,
+  config,
+  _context,
+) => {
   const refs = findRiskReferences(facts.body, config.patterns, facts.repository);
   const risk = declaredRiskLevel(facts, config.levels, config.labelPrefix);
   const verified = facts.linkedItems !== null;

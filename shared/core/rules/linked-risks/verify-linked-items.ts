@@ -1,6 +1,6 @@
 // Checks the GitHub items a pull request references against what the adapter learned from the
 // API: does each exist, is it open, does it carry the risk label.
-import type { LinkedItemFacts } from "../../types.js";
+import type { LinkedItemFacts } from "../../facts.js";
 
 export type LinkedItemStatus = "ok" | "unverified" | "missing" | "closed" | "unlabelled";
 

@@ -1,7 +1,7 @@
 // Decides, for each required rollout item, whether the section addresses it: a line naming it
 // with real content, a ticked checkbox naming it, a label line (`### Rollback`, `Rollback:`)
 // followed by content, or `N/A: <reason>` when allowed.
-import type { RolloutItem } from "../../config/config-schema.js";
+import type { RolloutItem } from "./schema.js";
 import { plainLine } from "../../markdown/plain-line.js";
 import { readAtxHeading, readBoldHeading } from "../../markdown/read-heading.js";
 import { readItemContent, type ItemContent } from "./read-item-content.js";

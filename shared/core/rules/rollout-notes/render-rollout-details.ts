@@ -1,5 +1,5 @@
 // The rollout-notes rule's advice: what the section lacks and a section to copy.
-import type { RolloutNotesRuleConfig } from "../../config/config-schema.js";
+import type { RolloutNotesRuleConfig } from "./schema.js";
 import { codeSpan } from "../../render/escape-markdown.js";
 import type { ItemCheck } from "./check-rollout-items.js";
 import { renderRolloutExample } from "./rollout-example.js";

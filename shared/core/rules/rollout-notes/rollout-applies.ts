@@ -1,9 +1,9 @@
 // Decides whether the rollout-notes rule applies to a pull request: always, or when a changed
 // path, a label or the declared risk level matches the `when` conditions.
-import type { RolloutNotesRuleConfig } from "../../config/config-schema.js";
+import type { RolloutNotesRuleConfig } from "./schema.js";
 import { createGlobMatcher } from "../../exclude/match-glob.js";
 import { codeSpan } from "../../render/escape-markdown.js";
-import type { PullRequestFacts } from "../../types.js";
+import type { PullRequestFacts } from "../../facts.js";
 
 export interface RolloutApplicability {
   applies: boolean;

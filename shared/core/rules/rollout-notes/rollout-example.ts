@@ -1,5 +1,5 @@
 // A copy-pasteable rollout section for the author, listing the items the config requires.
-import type { RolloutItem } from "../../config/config-schema.js";
+import type { RolloutItem } from "./schema.js";
 import { codeBlock } from "../../markdown/code-block.js";
 import { ROLLOUT_ITEM_NAMES } from "./rollout-keywords.js";
 

@@ -1,6 +1,6 @@
 // The words that name each rollout item on a line: "Rollback: revert the deploy" addresses
 // rollback. Each pattern is a plain alternation, linear on any line.
-import type { RolloutItem } from "../../config/config-schema.js";
+import type { RolloutItem } from "./schema.js";
 
 export const ROLLOUT_KEYWORDS: Record<RolloutItem, RegExp> = {
   // "Rollback plan" and "monitoring plan" are about those items, not the rollout plan.

@@ -1,8 +1,8 @@
 // The rollout-notes rule: controlled releases with a way back. The PR body needs a Rollout
 // section that addresses the configured items (rollback, monitoring, ...) in the author's words.
-import type { RolloutItem, RolloutNotesRuleConfig } from "../../config/config-schema.js";
+import type { RolloutItem, RolloutNotesRuleConfig } from "./schema.js";
 import { codeSpan } from "../../render/escape-markdown.js";
-import type { RuleResult } from "../../types.js";
+import type { RuleOutcome } from "../../facts.js";
 import { checkRolloutItems, type SectionLine } from "./check-rollout-items.js";
 import { countWords } from "../../markdown/count-words.js";
 import { createTemplateMatcher } from "../../markdown/create-template-matcher.js";
@@ -17,8 +17,8 @@ import { stripInvisible } from "../../markdown/strip-invisible.js";
 
 function result(
   config: RolloutNotesRuleConfig,
-  fields: Pick<RuleResult, "status" | "summary" | "details" | "metrics">,
-): RuleResult {
+  fields: Pick<RuleOutcome<"rollout-notes">, "status" | "summary" | "details" | "metrics">,
+): RuleOutcome<"rollout-notes"> {
   return { id: "rollout-notes", level: config.level, findings: [], ...fields };
 }
 
@@ -26,7 +26,11 @@ function itemNames(items: readonly RolloutItem[]): string {
   return items.map((item) => ROLLOUT_ITEM_NAMES[item]).join(", ");
 }
 
-export const rolloutNotesRule: Rule<RolloutNotesRuleConfig> = (facts, config, context) => {
+export const rolloutNotesRule: Rule<"rollout-notes", RolloutNotesRuleConfig> = (
+  facts,
+  config,
+  context,
+) => {
   const { applies, reason } = rolloutApplies(facts, config.when, context.riskLevel);
   const name = codeSpan(config.section[0] ?? "Rollout");
   if (!applies) {

@@ -1,6 +1,6 @@
 // The size rule's figures without its verdict: what `shipgate report` counts for each merged pull
 // request, so a report's lines and files are the ones the gate measured.
-import type { SizeRuleConfig } from "../../config/config-schema.js";
+import type { SizeRuleConfig } from "./schema.js";
 import { createExclusion } from "../../exclude/create-exclusion.js";
 import type { ChangedFile } from "../../types.js";
 import { measureSize } from "./measure-size.js";

@@ -1,6 +1,6 @@
 // Groups changed files by package (or top-level directory) so the author sees where a big
 // pull request could be cut.
-import type { ChangedFile } from "../../types.js";
+import type { ChangedFile } from "../../facts.js";
 
 export interface SizeGroup {
   /** `packages/api`, `src`, or `.` for files at the repository root. */

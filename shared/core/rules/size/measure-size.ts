@@ -1,6 +1,6 @@
 // Splits a pull request's changed files into counted, excluded and not-evaluated, and adds up lines.
 import type { ExclusionReason } from "../../exclude/create-exclusion.js";
-import type { ChangedFile } from "../../types.js";
+import type { ChangedFile } from "../../facts.js";
 
 export interface ExcludedFile {
   path: string;

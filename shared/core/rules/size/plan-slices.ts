@@ -2,7 +2,7 @@
 // own. A pull request of code without its tests would fail `coverage`, and one of tests without
 // their code tests nothing, so a test file in a test-only directory (`test/`, `tests/`) travels
 // with the code file of the same name.
-import type { ChangedFile } from "../../types.js";
+import type { ChangedFile } from "../../facts.js";
 import { createGroupOf, sortGroups, type SizeGroup } from "./group-by-package.js";
 
 export interface SlicePlan {

@@ -1,6 +1,6 @@
 // The size rule's advice: where the lines are, how the change could be sliced, and what was left
 // out of the count.
-import type { SizeRuleConfig } from "../../config/config-schema.js";
+import type { SizeRuleConfig } from "./schema.js";
 import type { ExclusionReason } from "../../exclude/create-exclusion.js";
 import { codeSpan } from "../../render/escape-markdown.js";
 import { cellCode } from "../../markdown/cell-code.js";

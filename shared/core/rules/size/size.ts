@@ -1,9 +1,9 @@
 // The size rule: small, reviewable slices. Counts lines and files changed, minus lockfiles,
 // generated and vendored files and the user's `exclude` globs.
-import type { SizeRuleConfig } from "../../config/config-schema.js";
+import type { SizeRuleConfig } from "./schema.js";
 import { createExclusion, type ExclusionReason } from "../../exclude/create-exclusion.js";
 import { createGlobMatcher } from "../../exclude/match-glob.js";
-import type { PullRequestFacts, RuleStatus } from "../../types.js";
+import type { PullRequestFacts, RuleStatus } from "../../facts.js";
 import { groupByPackage } from "./group-by-package.js";
 import { planSlices } from "./plan-slices.js";
 import { measureSize, type SizeMeasure } from "./measure-size.js";
@@ -58,7 +58,7 @@ function summaryOf(
   return `${figure}, ${limit}${unknown}`;
 }
 
-export const sizeRule: Rule<SizeRuleConfig> = (facts, config, context) => {
+export const sizeRule: Rule<"size", SizeRuleConfig> = (facts, config, context) => {
   const measure = measureSize(facts.files, createExclusionOf(facts, config, context));
   const truncated = facts.filesTruncated;
   const status = statusOf(measure, config, truncated);
