@@ -18,6 +18,8 @@ export interface IssueSeed {
   labels?: string[];
   /** Login (a "[bot]" suffix makes it a Bot) or a full identity; default "octocat". */
   user?: string | T.Identity;
+  /** When it was opened, as GitHub writes it (`2024-05-01T10:00:00Z`); default the clock's now. */
+  createdAt?: string;
 }
 
 export interface PullSeed extends IssueSeed {
@@ -71,8 +73,8 @@ export function issueFromSeed(
     ...(seed.stateReason === undefined ? {} : { stateReason: seed.stateReason }),
     labels: [...(seed.labels ?? [])],
     user: asIdentity(seed.user ?? "octocat"),
-    createdAt: at,
-    updatedAt: at,
+    createdAt: seed.createdAt ?? at,
+    updatedAt: seed.createdAt ?? at,
   };
 }
 

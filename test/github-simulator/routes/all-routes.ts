@@ -10,6 +10,7 @@ import { pullRoutes } from "./pull-routes.js";
 import { rateLimitRoutes } from "./rate-limit-routes.js";
 import { repoRoutes } from "./repo-routes.js";
 import { reviewRoutes } from "./review-routes.js";
+import { searchRoutes } from "./search-routes.js";
 import { treeRoutes } from "./tree-routes.js";
 import { userRoutes } from "./user-routes.js";
 
@@ -26,4 +27,5 @@ export const allRoutes: Route[] = [
   ...artifactRoutes,
   ...rateLimitRoutes,
   ...userRoutes,
+  ...searchRoutes,
 ];

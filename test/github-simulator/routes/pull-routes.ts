@@ -1,4 +1,4 @@
-// Pull request reads: the repository's pull requests (by state, sorted, paginated), the pull
+// Pull request reads: the repository's pull requests (by state, head and base, sorted, paginated), the pull
 // request, its changed files (paginated, capped at 3,000 like GitHub), and the pull requests
 // whose head is a given commit.
 import { buildDiffEntry } from "../build/build-diff-entry.js";
@@ -22,11 +22,15 @@ export const pullRoutes: Route[] = [
       // GitHub's default direction: desc for sort=created (the default sort), asc otherwise.
       const direction = ctx.query.get("direction") ?? (sort === "created" ? "desc" : "asc");
       const sign = direction === "asc" ? 1 : -1;
+      const head = ctx.query.get("head");
+      const base = ctx.query.get("base");
       const pulls = [...repo.issues.values()]
         .filter(
           (i): i is IssueRecord & { pull: PullRecord } =>
             i.pull !== undefined && (state === "all" || i.state === state),
         )
+        .filter((i) => head === null || isHead(head, repo.owner, i.pull.head.ref))
+        .filter((i) => base === null || i.pull.base.ref === base)
         .sort((a, b) => sign * (a[field].localeCompare(b[field]) || a.number - b.number));
       const page = paginate(pulls, ctx.url);
       return ok(
@@ -76,3 +80,9 @@ export const pullRoutes: Route[] = [
     },
   },
 ];
+
+/** `head=owner:branch` (or `owner` alone): the simulator holds no forks, so every head is the repository owner's. */
+function isHead(filter: string, owner: string, ref: string): boolean {
+  const [user = "", branch] = filter.split(":", 2);
+  return user.toLowerCase() === owner.toLowerCase() && (branch === undefined || branch === ref);
+}
