@@ -1,9 +1,11 @@
-// The README's configuration reference must name every config key with its real default, read
-// from the zod schema (the single source of defaults), so the docs cannot drift from the code.
+// The configuration reference (docs/configuration.md, "Reference") must name every config key with
+// its real default, read from the zod schema (the single source of defaults), so the docs cannot
+// drift from the code.
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { configSchema } from "../shared/core/config/config-schema.js";
+import { configSchema } from "../../shared/core/config/config-schema.js";
+import { readTable, splitMarkdown, type TableRow } from "../helpers/markdown-doc.js";
 
 /** A key with no default (e.g. `extends`): the table says `unset`. */
 const UNSET = Symbol("unset");
@@ -78,39 +80,13 @@ function renderDefault(value: unknown): string {
   return `\`${json(value)}\``;
 }
 
-interface TableRow {
-  key: string;
-  /** The default cell as written, e.g. `` `400` `` or `unset`. */
-  cell: string;
-}
-
-/** Rows of the first table after `### Reference` whose first cell is one code span. */
-function readConfigTable(readme: string): TableRow[] {
-  const lines = readme.split("\n");
-  const heading = lines.findIndex((line) => line.trim() === "### Reference");
-  if (heading < 0) return [];
-  const start = lines.findIndex((line, i) => i > heading && line.startsWith("|"));
-  if (start < 0) return [];
-  const rows: TableRow[] = [];
-  for (const line of lines.slice(start)) {
-    if (!line.startsWith("|")) break;
-    const cells = line
-      .slice(1, line.lastIndexOf("|"))
-      .split(/(?<!\\)\|/)
-      .map((cell) => cell.trim());
-    const key = /^`([^`]+)`$/.exec(cells[0] ?? "")?.[1];
-    if (key !== undefined) rows.push({ key, cell: cells[1] ?? "" });
-  }
-  return rows;
-}
-
 /** What is wrong with the table, one message per problem; empty when it documents `keys`. */
 function checkConfigTable(rows: readonly TableRow[], keys: readonly KeyDefault[]): string[] {
   const problems: string[] = [];
   const byKey = new Map<string, string>();
   for (const row of rows) {
-    if (byKey.has(row.key)) problems.push(`\`${row.key}\` has more than one row`);
-    byKey.set(row.key, row.cell);
+    if (byKey.has(row.name)) problems.push(`\`${row.name}\` has more than one row`);
+    byKey.set(row.name, row.cell);
   }
   const known = new Set(keys.map((key) => key.path));
   for (const { path, value } of keys) {
@@ -118,19 +94,19 @@ function checkConfigTable(rows: readonly TableRow[], keys: readonly KeyDefault[]
     const expected = renderDefault(value);
     if (cell === undefined) problems.push(`\`${path}\` (default ${expected}) has no row`);
     else if (cell !== expected)
-      problems.push(`\`${path}\`: the README says ${cell}, the default is ${expected}`);
+      problems.push(`\`${path}\`: the docs say ${cell}, the default is ${expected}`);
   }
   for (const row of rows) {
-    if (!known.has(row.key)) problems.push(`\`${row.key}\` has a row but is not a config key`);
+    if (!known.has(row.name)) problems.push(`\`${row.name}\` has a row but is not a config key`);
   }
   return problems;
 }
 
-const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-const rows = readConfigTable(readme);
+const page = readFileSync(new URL("../../docs/configuration.md", import.meta.url), "utf8");
+const rows = readTable(splitMarkdown(page).prose, "## Reference");
 const keys = keyDefaults(configSchema, configSchema.parse({}));
 
-describe("the README's configuration reference", () => {
+describe("the configuration reference in docs/configuration.md", () => {
   it("is found and parsed", () => {
     expect(rows.length).toBeGreaterThanOrEqual(30);
   });
@@ -166,9 +142,9 @@ describe("the README's configuration reference", () => {
 });
 
 describe("checkConfigTable", () => {
-  // A correct table built from the schema, so these tests judge the check, not the README.
+  // A correct table built from the schema, so these tests judge the check, not the docs.
   const documented: TableRow[] = keys.map((key) => ({
-    key: key.path,
+    name: key.path,
     cell: renderDefault(key.value),
   }));
 
@@ -177,8 +153,8 @@ describe("checkConfigTable", () => {
     changed.rules.size["max-lines"] = 401;
     changed["risk-levels"] = { high: { coverage: { "min-patch": 95 } } };
     expect(checkConfigTable(documented, keyDefaults(configSchema, changed))).toEqual([
-      "`rules.size.max-lines`: the README says `400`, the default is `401`",
-      '`risk-levels`: the README says `{"high": {"size": {"max-lines": 200}, "coverage": {"min-patch": 90}}}`, the default is `{"high": {"coverage": {"min-patch": 95}}}`',
+      "`rules.size.max-lines`: the docs say `400`, the default is `401`",
+      '`risk-levels`: the docs say `{"high": {"size": {"max-lines": 200}, "coverage": {"min-patch": 90}}}`, the default is `{"high": {"coverage": {"min-patch": 95}}}`',
     ]);
   });
 
@@ -194,7 +170,7 @@ describe("checkConfigTable", () => {
   });
 
   it("reports a key documented twice", () => {
-    const twice = [...documented, { key: "risk.levels", cell: '`["low", "medium", "high"]`' }];
+    const twice = [...documented, { name: "risk.levels", cell: '`["low", "medium", "high"]`' }];
     expect(checkConfigTable(twice, keys)).toEqual(["`risk.levels` has more than one row"]);
   });
 

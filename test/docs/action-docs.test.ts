@@ -1,13 +1,14 @@
-// The README's GitHub Action docs must match action.yml (every input with its default, every
-// output), its workflow examples and this repository's own workflows must parse and pass only
-// inputs the action declares, with the permissions and artifact names the code relies on, and
-// the table of contents must point at real headings.
+// The GitHub Action's docs (docs/action.md) must match action.yml (every input with its default,
+// every output); the workflow examples in the README and docs/ and this repository's own
+// workflows must parse and pass only inputs the action declares, with the permissions and
+// artifact names the code relies on.
 import { readdirSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
-import { EVALUATION_ARTIFACT, EVALUATION_FILE } from "../action/evaluation-file.js";
+import { EVALUATION_ARTIFACT, EVALUATION_FILE } from "../../action/evaluation-file.js";
+import { readTable, splitMarkdown, type TableRow } from "../helpers/markdown-doc.js";
 
-const ROOT = new URL("../", import.meta.url);
-/** The placeholder every README example uses for the published action. */
+const ROOT = new URL("../../", import.meta.url);
+/** The placeholder every example in the docs uses for the published action. */
 const ACTION_REF = "your-org/shipgate@v1";
 
 interface ActionSpec {
@@ -15,19 +16,7 @@ interface ActionSpec {
   outputs: Record<string, unknown>;
 }
 
-interface TableRow {
-  name: string;
-  /** The second cell as written, e.g. `` `auto` `` or `(empty)`. */
-  cell: string;
-}
-
-interface CodeBlock {
-  lang: string;
-  text: string;
-  line: number;
-}
-
-/** A YAML document that runs the action: a workflow file, or a README example. */
+/** A YAML document that runs the action: a workflow file, or an example in the docs. */
 interface WorkflowDoc {
   where: string;
   data: unknown;
@@ -36,46 +25,6 @@ interface WorkflowDoc {
 interface Step {
   uses: string;
   with: Record<string, unknown>;
-}
-
-/** Splits markdown into prose lines and fenced code blocks (fences may be indented in lists). */
-function splitMarkdown(markdown: string): { prose: string[]; blocks: CodeBlock[] } {
-  const prose: string[] = [];
-  const blocks: CodeBlock[] = [];
-  let open: { lang: string; indent: number; line: number; lines: string[] } | undefined;
-  markdown.split("\n").forEach((line, index) => {
-    const fence = /^(\s*)```(\S*)\s*$/.exec(line);
-    if (open === undefined && fence) {
-      open = { lang: fence[2] ?? "", indent: fence[1]?.length ?? 0, line: index + 1, lines: [] };
-    } else if (open !== undefined && fence) {
-      blocks.push({ lang: open.lang, text: open.lines.join("\n"), line: open.line });
-      open = undefined;
-    } else if (open !== undefined) {
-      open.lines.push(line.slice(Math.min(open.indent, line.search(/\S|$/))));
-    } else {
-      prose.push(line);
-    }
-  });
-  return { prose, blocks };
-}
-
-/** Rows of the first table after the heading `title`: first cell a code span, and the second. */
-function readTable(prose: readonly string[], title: string): TableRow[] {
-  const heading = prose.findIndex((line) => line.trim() === title);
-  if (heading < 0) return [];
-  const start = prose.findIndex((line, i) => i > heading && line.startsWith("|"));
-  if (start < 0) return [];
-  const rows: TableRow[] = [];
-  for (const line of prose.slice(start)) {
-    if (!line.startsWith("|")) break;
-    const cells = line
-      .slice(1, line.lastIndexOf("|"))
-      .split(/(?<!\\)\|/)
-      .map((cell) => cell.trim());
-    const name = /^`([^`]+)`$/.exec(cells[0] ?? "")?.[1];
-    if (name !== undefined) rows.push({ name, cell: cells[1] ?? "" });
-  }
-  return rows;
 }
 
 /** How the inputs table writes a default: in a code span, or `(empty)` for none. */
@@ -91,7 +40,7 @@ function checkInputsTable(rows: readonly TableRow[], spec: ActionSpec): string[]
     const expected = renderDefault(input.default);
     if (cell === undefined) problems.push(`input \`${name}\` has no row`);
     else if (cell !== expected)
-      problems.push(`input \`${name}\`: the README says ${cell}, action.yml says ${expected}`);
+      problems.push(`input \`${name}\`: the docs say ${cell}, action.yml says ${expected}`);
   }
   for (const row of rows) {
     if (!(row.name in spec.inputs)) problems.push(`input \`${row.name}\` is not in action.yml`);
@@ -137,7 +86,7 @@ function checkSteps(doc: WorkflowDoc, spec: ActionSpec, allowedRefs: readonly st
     ]);
 }
 
-/** The permissions the action needs in the mode a workflow runs it in (see the README table). */
+/** The permissions the action needs in the mode a workflow runs it in (docs/action.md). */
 function checkPermissions(doc: WorkflowDoc): string[] {
   const workflow = doc.data as { permissions?: Record<string, string>; jobs?: unknown };
   if (typeof workflow?.jobs !== "object") return [];
@@ -164,36 +113,22 @@ function checkEvaluationUpload(doc: WorkflowDoc): string[] {
   return [`${doc.where}: upload ${path} as the artifact ${EVALUATION_ARTIFACT}`];
 }
 
-/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, -1 for repeats. */
-function headingAnchors(prose: readonly string[]): Set<string> {
-  const seen = new Map<string, number>();
-  const anchors = new Set<string>();
-  for (const line of prose) {
-    const text = /^#{1,6}\s+(.*)$/.exec(line)?.[1];
-    if (text === undefined) continue;
-    const slug = text
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-      .replace(/\s/g, "-");
-    const count = seen.get(slug) ?? 0;
-    seen.set(slug, count + 1);
-    anchors.add(count === 0 ? slug : `${slug}-${count}`);
-  }
-  return anchors;
-}
-
-function checkAnchors(prose: readonly string[]): string[] {
-  const anchors = headingAnchors(prose);
-  const links = prose.flatMap((line) => [...line.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]));
-  return links.filter((link) => link !== undefined && !anchors.has(link)).map((l) => `#${l}`);
-}
-
 const spec = parseYaml(readFileSync(new URL("action.yml", ROOT), "utf8")) as ActionSpec;
-const readme = splitMarkdown(readFileSync(new URL("README.md", ROOT), "utf8"));
-const yamlBlocks = readme.blocks.filter((block) => block.lang === "yaml");
-const readmeDocs: WorkflowDoc[] = yamlBlocks.map((block) => ({
-  where: `README.md:${block.line}`,
+const actionPage = splitMarkdown(readFileSync(new URL("docs/action.md", ROOT), "utf8"));
+/** Every page that may show the action in a workflow: the README and the manual. */
+const pages = [
+  "README.md",
+  ...readdirSync(new URL("docs/", ROOT))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+];
+const yamlBlocks = pages.flatMap((page) =>
+  splitMarkdown(readFileSync(new URL(page, ROOT), "utf8"))
+    .blocks.filter((block) => block.lang === "yaml")
+    .map((block) => ({ ...block, where: `${page}:${block.line}` })),
+);
+const docExamples: WorkflowDoc[] = yamlBlocks.map((block) => ({
+  where: block.where,
   data: parseYaml(block.text),
 }));
 const workflowDir = new URL(".github/workflows/", ROOT);
@@ -203,42 +138,38 @@ const workflowDocs: WorkflowDoc[] = workflowFiles.map((name) => ({
   data: parseYaml(readFileSync(new URL(name, workflowDir), "utf8")),
 }));
 
-describe("the README's GitHub Action section", () => {
+describe("the GitHub Action's docs", () => {
   it("documents every input of action.yml with its default", () => {
-    const rows = readTable(readme.prose, "### Inputs");
+    const rows = readTable(actionPage.prose, "## Inputs");
     expect(rows.length).toBe(Object.keys(spec.inputs).length);
     expect(checkInputsTable(rows, spec)).toEqual([]);
   });
 
   it("documents every output of action.yml", () => {
-    const rows = readTable(readme.prose, "### Outputs");
+    const rows = readTable(actionPage.prose, "## Outputs");
     expect(rows.length).toBe(Object.keys(spec.outputs).length);
     expect(checkOutputsTable(rows, spec)).toEqual([]);
   });
 
   it("has YAML examples that parse, at least the three complete workflows", () => {
     for (const block of yamlBlocks) expect(() => parseYaml(block.text)).not.toThrow();
-    const workflows = readmeDocs.filter((doc) => (doc.data as { jobs?: unknown })?.jobs);
+    const workflows = docExamples.filter((doc) => (doc.data as { jobs?: unknown })?.jobs);
     expect(workflows.length).toBeGreaterThanOrEqual(3);
   });
 
   it("runs the action by one reference and passes only declared inputs", () => {
-    const steps = readmeDocs.flatMap((doc) => findSteps(doc.data));
+    const steps = docExamples.flatMap((doc) => findSteps(doc.data));
     expect(steps.filter((step) => step.uses === ACTION_REF).length).toBeGreaterThanOrEqual(4);
-    expect(readmeDocs.flatMap((doc) => checkSteps(doc, spec, [ACTION_REF]))).toEqual([]);
+    expect(docExamples.flatMap((doc) => checkSteps(doc, spec, [ACTION_REF]))).toEqual([]);
   });
 
   it("grants each example workflow the permissions its mode needs", () => {
-    expect(readmeDocs.flatMap(checkPermissions)).toEqual([]);
+    expect(docExamples.flatMap(checkPermissions)).toEqual([]);
   });
 
   it("uploads the evaluation under the names mode: publish reads", () => {
-    expect(readmeDocs.flatMap(checkEvaluationUpload)).toEqual([]);
-    expect(readmeDocs.some((doc) => checkEvaluationUpload(doc).length === 0)).toBe(true);
-  });
-
-  it("links only to headings that exist", () => {
-    expect(checkAnchors(readme.prose)).toEqual([]);
+    expect(docExamples.flatMap(checkEvaluationUpload)).toEqual([]);
+    expect(docExamples.some((doc) => checkEvaluationUpload(doc).length === 0)).toBe(true);
   });
 });
 
@@ -278,8 +209,8 @@ describe("the checks themselves", () => {
         { name: "extra", cell: "`x`" },
       ],
       [
-        "input `mode`: the README says `auto`, action.yml says `full`",
-        'input `coverage`: the README says `""`, action.yml says (empty)',
+        "input `mode`: the docs say `auto`, action.yml says `full`",
+        'input `coverage`: the docs say `""`, action.yml says (empty)',
         "input `extra` is not in action.yml",
       ],
     ],
@@ -330,30 +261,5 @@ describe("the checks themselves", () => {
     expect(checkEvaluationUpload(doc)).toEqual([
       `w.yml: upload \${{ runner.temp }}/shipgate/${EVALUATION_FILE} as the artifact ${EVALUATION_ARTIFACT}`,
     ]);
-  });
-
-  it("builds GitHub's anchors, repeats numbered, and reports a dangling link", () => {
-    const prose = [
-      "## Register the App from `app.yml`",
-      "### Several instances and `REDIS_URL`",
-      "## Pull requests from forks: evaluate, then publish",
-      "### Settings",
-      "### Settings",
-      "See [a](#settings-1), [b](#register-the-app-from-appyml) and [c](#nowhere).",
-    ];
-    expect([...headingAnchors(prose)]).toEqual([
-      "register-the-app-from-appyml",
-      "several-instances-and-redis_url",
-      "pull-requests-from-forks-evaluate-then-publish",
-      "settings",
-      "settings-1",
-    ]);
-    expect(checkAnchors(prose)).toEqual(["#nowhere"]);
-  });
-
-  it("reads code blocks indented in a list, and keeps them out of the prose", () => {
-    const { prose, blocks } = splitMarkdown("1. Run:\n\n   ```sh\n   # not a heading\n   ```\n");
-    expect(blocks).toEqual([{ lang: "sh", text: "# not a heading", line: 3 }]);
-    expect(prose).not.toContain("   # not a heading");
   });
 });
