@@ -17,7 +17,10 @@ export const apiPullRequestSchema = z.object({
   labels: z.array(z.object({ name: z.string().optional() })).optional(),
   user: z.object({ login: z.string() }).nullish(),
   changed_files: z.number().int().nonnegative().optional(),
-  base: branchSchema.extend({ repo: z.object({ full_name: z.string() }).nullish() }),
+  created_at: z.string().optional(),
+  base: branchSchema.extend({
+    repo: z.object({ full_name: z.string(), default_branch: z.string().optional() }).nullish(),
+  }),
   head: branchSchema.extend({
     repo: z.object({ full_name: z.string(), fork: z.boolean().optional() }).nullish(),
   }),

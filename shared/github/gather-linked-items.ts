@@ -14,6 +14,7 @@ const apiIssueSchema = z.object({
   state: z.string().optional(),
   title: z.string().optional(),
   html_url: z.string().optional(),
+  body: z.string().nullish(),
   state_reason: z.string().nullish(),
   pull_request: z.object({ merged_at: z.string().nullish() }).nullish(),
   labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).optional(),
@@ -57,6 +58,8 @@ async function lookUp(
       labels,
       ...(issue.title === undefined ? {} : { title: issue.title }),
       ...(issue.html_url === undefined ? {} : { url: issue.html_url }),
+      // What it depends on in turn (a cycle), at no extra read.
+      ...(issue.body == null ? {} : { body: issue.body }),
       // Pull requests are issues too; `merged_at` says whether one merged, without a second read.
       ...(issue.pull_request == null
         ? { pullRequest: false, stateReason: issue.state_reason ?? null }

@@ -1,10 +1,14 @@
 // Gathers everything the gate needs about one pull request from the API: the pull request, its
 // files, and — at the BASE commit, never the PR's own — the config, .gitattributes and the PR
-// template; then the linked issues the body names. Coverage is the adapter's to add.
+// template; then what the rules that are on ask for: the linked issues the body names, whether
+// the pull request is stacked, how it is flowing. Coverage is the adapter's to add.
+import { factsToGather } from "../core/rules/facts-to-gather.js";
 import { referencesToVerify } from "../core/rules/references-to-verify.js";
-import type { PullRequestFacts } from "../core/types.js";
+import type { FlowFacts, PullRequestFacts, StackFacts } from "../core/types.js";
 import type { ApiPullRequest } from "./api-pull-request.js";
+import { gatherFlow } from "./gather-flow.js";
 import { gatherLinkedItems } from "./gather-linked-items.js";
+import { gatherStack } from "./gather-stack.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import type { LineSpan } from "./read-hunk-spans.js";
@@ -36,6 +40,8 @@ export interface GatherOptions extends PullRequestRef {
    * checkout; by default they are read from the API at the head commit.
    */
   readLayout?: () => Promise<RepositoryLayout>;
+  /** The clock waiting times are measured to; the real one by default. */
+  now?: () => Date;
 }
 
 export interface GatheredPullRequest {
@@ -70,9 +76,15 @@ export async function gatherPullRequestFacts(
   const configAndLinks = baseFiles.then(async (read) => {
     const text = read.files.get(configPath) ?? null;
     const config = await (options.resolveConfig ?? toConfigAtRef)(configPath, text);
-    const refs = config.result.ok ? referencesToVerify(body, config.result.config, repository) : [];
-    if (refs.length === 0) return { config, linkedItems: [] };
-    return { config, linkedItems: await gatherLinkedItems(client, refs, repository) };
+    if (!config.result.ok) return { config, linkedItems: [], stack: null, flow: null };
+    const refs = referencesToVerify(body, config.result.config, repository);
+    const wanted = factsToGather(config.result.config);
+    const [linkedItems, stack, flow] = await Promise.all([
+      refs.length === 0 ? [] : gatherLinkedItems(client, refs, repository),
+      wanted.has("stack") ? gatherStack(client, options, pr) : null,
+      wanted.has("flow") ? gatherFlow(client, options, pr, options.now?.() ?? new Date()) : null,
+    ]);
+    return { config, linkedItems, stack, flow };
   });
   const layout =
     options.readLayout?.() ??
@@ -82,12 +94,13 @@ export async function gatherPullRequestFacts(
       sha: pr.head.sha,
       ...(options.graphql ? { graphqlUrl: options.graphql.url } : {}),
     });
-  const [listed, read, { config, linkedItems }, { repoFiles, goModules }] = await Promise.all([
-    listPullRequestFiles(client, { owner, repo, number }, pr.changed_files),
-    baseFiles,
-    configAndLinks,
-    layout,
-  ]);
+  const [listed, read, { config, linkedItems, stack, flow }, { repoFiles, goModules }] =
+    await Promise.all([
+      listPullRequestFiles(client, { owner, repo, number }, pr.changed_files),
+      baseFiles,
+      configAndLinks,
+      layout,
+    ]);
   const gitattributes = read.files.get(GITATTRIBUTES_PATH) ?? null;
   const template = read.files.get(PULL_REQUEST_TEMPLATE_PATH) ?? null;
 
@@ -111,7 +124,16 @@ export async function gatherPullRequestFacts(
     configChanged: listed.files.some(
       (file) => file.path === configPath || file.previousPath === configPath,
     ),
+    ...withGathered(stack, flow),
   };
   const gathered = { facts, config, pullRequest: pr, hunkSpans: listed.hunkSpans };
   return read.viewerLogin === undefined ? gathered : { ...gathered, viewerLogin: read.viewerLogin };
+}
+
+/** Only what was gathered: a fact nobody asked for stays absent, as in the CLI. */
+function withGathered(
+  stack: StackFacts | null,
+  flow: FlowFacts | null,
+): Pick<PullRequestFacts, "stack" | "flow"> {
+  return { ...(stack === null ? {} : { stack }), ...(flow === null ? {} : { flow }) };
 }

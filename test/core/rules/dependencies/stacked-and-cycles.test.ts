@@ -1,7 +1,7 @@
 // The dependencies rule on stacked pull requests, cycles and the order of merging.
 import { dependenciesRule } from "../../../../shared/core/rules/dependencies/dependencies.js";
 import { dependenciesRuleSchema } from "../../../../shared/core/rules/dependencies/schema.js";
-import type { LinkedItemFacts, StackFacts } from "../../../../shared/core/types.js";
+import type { LinkedItemFacts, StackFacts } from "../../../../shared/core/facts.js";
 import { makeFacts, makeRuleContext } from "../../../builders/make-facts.js";
 
 const openPr = (ref: string, body = ""): LinkedItemFacts => ({
