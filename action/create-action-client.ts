@@ -4,9 +4,8 @@
 // than @actions/github's getOctokit: importing @actions/github parses the event file at once,
 // and a malformed one would end the process with a stack trace before run() could report it.
 import * as core from "@actions/core";
-import { HttpClient } from "@actions/http-client";
+import { getProxyUrl } from "@actions/http-client/lib/proxy";
 import { Octokit } from "@octokit/core";
-import { fetch as undiciFetch } from "undici";
 import { createRetryingClient } from "../shared/github/create-retrying-client.js";
 import { createTimeLimitedClient } from "../shared/github/create-time-limited-client.js";
 import type { GitHubClient } from "../shared/github/github-client.js";
@@ -22,15 +21,12 @@ export interface ActionClientOptions {
 }
 
 export function createActionClient(options: ActionClientOptions): GitHubClient {
-  // undefined when no proxy applies to the API's host (HTTPS_PROXY, NO_PROXY).
-  const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl);
-  const fetch: typeof undiciFetch = (url, init) =>
-    undiciFetch(url, dispatcher ? { ...init, dispatcher } : init);
   const tag = options.orchestrationId?.trim().replace(/[^a-z0-9_.-]/gi, "_");
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: options.apiUrl,
-    request: { fetch },
+    // Node's own fetch unless a proxy applies to the API's host (HTTPS_PROXY, NO_PROXY).
+    ...(usesProxy(options.apiUrl) ? { request: { fetch: lazyProxyFetch(options.apiUrl) } } : {}),
     ...(tag ? { userAgent: `actions_orchestration_id/${tag}` } : {}),
   });
   const limited = createTimeLimitedClient(octokit, {
@@ -44,4 +40,18 @@ export function createActionClient(options: ActionClientOptions): GitHubClient {
         `shipgate: ${reason} on ${route}; retry ${attempt} in ${Math.ceil(delayMs / 1000)} s`,
       ),
   });
+}
+
+/** The same test @actions/http-client makes before it builds a proxy agent. */
+function usesProxy(apiUrl: string): boolean {
+  return Boolean(getProxyUrl(new URL(apiUrl))?.hostname);
+}
+
+/** undici (~430 KB of the bundle) is a separate chunk, loaded on the first request. */
+function lazyProxyFetch(apiUrl: string): typeof globalThis.fetch {
+  let loaded: Promise<typeof globalThis.fetch> | undefined;
+  return async (url, init) => {
+    loaded ??= import("./create-proxy-fetch.js").then((m) => m.createProxyFetch(apiUrl));
+    return (await loaded)(url, init);
+  };
 }

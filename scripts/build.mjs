@@ -1,11 +1,12 @@
 // Bundles the CLI into build/cli.mjs and the GitHub App's server into build/app.mjs (both on
-// `npm ci` via prepare) and, with --action, the GitHub Action into dist/index.js; --cli or --app
-// builds just that one. One esbuild config so all artifacts are built alike: minified, with an
-// external source map (`node --enable-source-maps` reads it) and the third-party licences of
-// what went into the bundle in <name>.licenses.txt beside it.
+// `npm ci` via prepare) and, with --action, the GitHub Action into dist/index.js (with the chunks
+// it loads on demand in dist/chunks/); --cli or --app builds just that one. One esbuild config
+// so all artifacts are built alike: minified, with an external source map (`node
+// --enable-source-maps` reads it) and the third-party licences of what went into the bundle in
+// <name>.licenses.txt beside it.
 import { build } from "esbuild";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 
 // Bundled CommonJS dependencies call require(); ESM output needs one in scope.
 const banner = {
@@ -36,9 +37,36 @@ const englishZodOnly = {
   },
 };
 
+// @actions/core imports @actions/http-client (and with it undici, ~430 KB) only for getIDToken,
+// which shipgate never calls. There it gets a stand-in that says so if it ever is called, so
+// undici stays out of the Action's main chunk (esbuild's code splitting would still load it
+// through a shared chunk if the real module were merely unused); the proxy chunk that does use
+// it gets the real one.
+const httpClientOnDemand = {
+  name: "http-client-on-demand",
+  setup(build) {
+    build.onResolve({ filter: /^@actions\/http-client(\/|$)/ }, ({ path, importer }) =>
+      /node_modules\/@actions\/core\//.test(importer)
+        ? { path, namespace: "http-client-stand-in" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "http-client-stand-in" }, () => ({
+      contents: [
+        "const unavailable = () => {",
+        '  throw new Error("@actions/core getIDToken is not bundled with shipgate");',
+        "};",
+        "export class HttpClient { constructor() { unavailable(); } }",
+        "export class BearerCredentialHandler { constructor() { unavailable(); } }",
+      ].join("\n"),
+    }));
+  },
+};
+
 const targets = {
   cli: { entryPoints: ["cli/main.ts"], outfile: "build/cli.mjs" },
-  action: { entryPoints: ["action/index.ts"], outfile: "dist/index.js" },
+  // Split: what only some runs need (undici, for a proxy) is a chunk beside index.js, loaded on
+  // demand, so every other run reads less.
+  action: { entryPoints: ["action/index.ts"], outfile: "dist/index.js", splitting: true },
   app: { entryPoints: ["app/server.ts"], outfile: "build/app.mjs", external: appRuntime },
   // The App reads coverage artifacts in a worker thread; it loads this file next to app.mjs.
   "artifact-worker": {
@@ -60,12 +88,17 @@ if (outfile && wanted.length > 1) {
 }
 for (const name of wanted) {
   const target = { ...targets[name], ...(outfile ? { outfile } : {}) };
+  const outputs = target.splitting ? splitOutputs(target.outfile) : { outfile: target.outfile };
+  // Chunk names carry a content hash: yesterday's chunks must not linger beside today's.
+  if (target.splitting) rmSync(join(outputs.outdir, "chunks"), { recursive: true, force: true });
   if (!existsSync(target.entryPoints[0])) {
     console.error(`build: ${target.entryPoints[0]} does not exist yet; skipping ${name}`);
     continue;
   }
   const result = await build({
-    ...target,
+    entryPoints: target.entryPoints,
+    external: target.external,
+    ...outputs,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -78,10 +111,20 @@ for (const name of wanted) {
     sourcesContent: false,
     legalComments: "none",
     metafile: true,
-    plugins: [englishZodOnly],
+    plugins: [englishZodOnly, httpClientOnDemand],
     logLevel: "warning",
   });
   writeFileSync(licencesFile(target.outfile), renderLicences(result.metafile));
+}
+
+/** esbuild splits into a directory: the entry keeps the file name, chunks go beside it. */
+function splitOutputs(outfile) {
+  return {
+    splitting: true,
+    outdir: dirname(outfile),
+    entryNames: basename(outfile).replace(/\.[cm]?js$/, ""),
+    chunkNames: "chunks/[name]-[hash]",
+  };
 }
 
 function licencesFile(bundle) {
