@@ -2,46 +2,12 @@
 // comes from a pull request's workflow, so publish treats it as untrusted: strict shape, bounded
 // sizes, and checked against the workflow run and the pull request before anything is written.
 import { z } from "zod";
-import { type Verdict } from "../shared/core/types.js";
-import { RULE_IDS } from "../shared/core/rules/rule-definitions.js";
+import { verdictSchema } from "../shared/core/verdict-schema.js";
 
 export const EVALUATION_ARTIFACT = "shipgate-evaluation";
 export const EVALUATION_FILE = "evaluation.json";
 
 const text = (max: number) => z.string().max(max);
-const ruleId = z.enum(RULE_IDS);
-
-const verdictSchema = z.object({
-  version: z.literal(1),
-  conclusion: z.enum(["success", "failure", "neutral"]),
-  riskLevel: text(200).nullable(),
-  rules: z
-    .array(
-      z.object({
-        id: ruleId,
-        status: z.enum(["pass", "warn", "fail", "skip", "pending"]),
-        level: z.enum(["block", "warn", "off"]),
-        summary: text(2000),
-        details: text(200_000),
-        metrics: z.record(z.string(), z.unknown()),
-        findings: z
-          .array(
-            z.object({
-              rule: ruleId,
-              path: text(4096),
-              startLine: z.number().int().min(1),
-              endLine: z.number().int().min(1),
-              severity: z.enum(["failure", "warning", "notice"]),
-              title: text(1000),
-              message: text(10_000),
-            }),
-          )
-          .max(5000),
-      }),
-    )
-    .max(20),
-  notes: z.array(text(5000)).max(100),
-});
 
 const evaluationSchema = z.object({
   shipgate: z.literal("evaluation"),
@@ -53,7 +19,7 @@ const evaluationSchema = z.object({
   configNotes: z.array(text(5000)).max(100),
 });
 
-export type EvaluationFile = z.infer<typeof evaluationSchema> & { verdict: Verdict };
+export type EvaluationFile = z.infer<typeof evaluationSchema>;
 
 export function renderEvaluationFile(
   evaluation: Omit<EvaluationFile, "shipgate" | "version">,
@@ -80,5 +46,5 @@ export function parseEvaluationFile(bytes: Uint8Array): ParsedEvaluation {
         `${EVALUATION_FILE} is not a shipgate evaluation: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim(),
     };
   }
-  return { ok: true, evaluation: parsed.data as EvaluationFile };
+  return { ok: true, evaluation: parsed.data };
 }

@@ -1,6 +1,7 @@
 // The JSON contract of `shipgate check --format json` (and the Action's verdict file), version 1.
 // `import type { JsonVerdict } from "shipgate/verdict"`. The same contract as a JSON Schema:
-// `shipgate/schema/verdict.json`. docs/json.md describes each field.
+// `shipgate/schema/verdict.json`, generated from shared/core/verdict-schema.ts; a test holds these
+// types to it. docs/json.md describes each field.
 
 /** Every rule, in the order verdicts list them. */
 export type RuleId =
