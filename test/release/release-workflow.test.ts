@@ -188,19 +188,29 @@ describe("release.yml: the npm package", () => {
     ]);
   });
 
-  it("names the tarball npm pack wrote, as the Pack step's output", () => {
+  it("names the repository it is built from, then the tarball npm pack wrote", () => {
     const bin = join(work, "npm-pack");
     execFileSync("mkdir", ["-p", bin]);
     // npm pack prints its notices on stderr and the file name last on stdout.
-    writeFileSync(join(bin, "npm"), '#!/bin/sh\necho "npm notice" >&2\necho shipgate-1.2.3.tgz\n');
+    writeFileSync(
+      join(bin, "npm"),
+      '#!/bin/sh\necho "$*" >> "$NPM_ARGS"\necho "npm notice" >&2\necho shipgate-1.2.3.tgz\n',
+    );
     chmodSync(join(bin, "npm"), 0o755);
     const output = join(work, "github-output");
+    const args = join(work, "pack-args");
     writeFileSync(output, "");
     const result = runStep(step("npm", "Pack").run ?? "", work, {
       GITHUB_OUTPUT: output,
+      GITHUB_REPOSITORY: "acme/shipgate",
+      NPM_ARGS: args,
       PATH: `${bin}:${process.env.PATH ?? ""}`,
     });
     expect(result.status).toBe(0);
+    expect(readFileSync(args, "utf8").trim().split("\n")).toEqual([
+      "pkg set repository.type=git repository.url=git+https://github.com/acme/shipgate.git",
+      "pack --ignore-scripts",
+    ]);
     expect(readFileSync(output, "utf8")).toBe("tarball=shipgate-1.2.3.tgz\n");
   });
 });
