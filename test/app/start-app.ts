@@ -198,11 +198,12 @@ export function sendWebhook(
 }
 
 /** Polls until `check` passes (or its last error after the timeout). */
-export async function waitFor<T>(check: () => T, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(check: () => T, timeoutMs = 10_000): Promise<Awaited<T>> {
   const start = Date.now();
   for (;;) {
     try {
-      return check();
+      // Awaited here, so an async check that rejects is retried like a sync one that throws.
+      return await check();
     } catch (error) {
       if (Date.now() - start > timeoutMs) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20));
