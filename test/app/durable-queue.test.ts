@@ -1,15 +1,19 @@
 // The App on BullMQ as deployed: two App processes (build/app.mjs) and one redis-server started
-// here, the simulator as the API. Webhooks spread over both; one process is SIGKILLed mid-burst
-// and restarted; another gets SIGTERM in the middle of a slow evaluation. Every pull request's
-// final head ends with exactly one completed verdict and one sticky comment, and no check run is
-// left in progress. Skipped with one line where redis-server is missing.
+// here, the simulator as the API (as GitHub Enterprise Server). Webhooks spread over both; one
+// process is SIGKILLed while it is evaluating and restarted; another gets SIGTERM in the middle
+// of an evaluation. Every pull request's final head ends with exactly one completed verdict and
+// one sticky comment, and no check run is left in progress. "In the middle of an evaluation" is
+// observed, never guessed: the simulator holds the evaluations' requests for the pull requests'
+// files (a gate) until the test releases them, and the processes log `evaluating` with the check
+// run they hold. Deadlines are failure timeouts only. Skipped with one line where redis-server is
+// missing.
 import { randomUUID } from "node:crypto";
 import { createSimulator, generateAppKey, type Simulator } from "../github-simulator/index.js";
 import type { TestAppKey } from "../github-simulator/index.js";
 import type { IssueRecord } from "../github-simulator/types.js";
 import { addedPatch } from "../github/sim-client.js";
 import { pullRequestEvent } from "./payload-builders.js";
-import { startApiPrefixProxy, startAppProcess, type AppProcess } from "./redis-app-process.js";
+import { startAppProcess, type AppProcess, type LogEntry } from "./redis-app-process.js";
 import { describeWithRedis, startRedisServer, type RedisServer } from "./redis-server.js";
 import { waitFor } from "./start-app.js";
 
@@ -21,24 +25,35 @@ const CONFIG =
 const BASE = "b".repeat(40);
 const BURST_PULLS = [11, 12, 13, 14];
 const SLOW_PULL = 21;
-// Crashed instances' jobs are taken over 3 s after their last heartbeat; SIGTERM waits 1 s.
-const ENV = { JOB_LOCK_SECONDS: "3", SHUTDOWN_GRACE_SECONDS: "1", LOG_FORMAT: "json" };
+// Crashed instances' jobs are taken over 3 s after their last heartbeat; SIGTERM waits 1 s. Two
+// evaluations at a time per instance: with the four burst pull requests held at the gate, each
+// instance holds exactly two of them (neither can take a third).
+const ENV = {
+  JOB_LOCK_SECONDS: "3",
+  SHUTDOWN_GRACE_SECONDS: "1",
+  QUEUE_CONCURRENCY: "2",
+  LOG_FORMAT: "json",
+};
+const LONG = 60_000;
 
 let redis: RedisServer | undefined;
 let sim: Simulator | undefined;
-let proxy: { host: string; close(): Promise<void> } | undefined;
 let key: TestAppKey;
 let apps: AppProcess[] = [];
-let slowFiles = false;
 const records = new Map<number, IssueRecord>();
 
 const start = () =>
-  startAppProcess({ key, gheHost: proxy?.host ?? "", redisUrl: redis?.url ?? "", env: ENV });
+  startAppProcess({
+    key,
+    gheHost: new URL(sim?.url ?? "http://invalid").host,
+    redisUrl: redis?.url ?? "",
+    env: ENV,
+  });
 
 beforeAll(async () => {
   redis = await startRedisServer();
   key = generateAppKey();
-  sim = await createSimulator({ app: key.app, validate: false });
+  sim = await createSimulator({ app: key.app, validate: false, basePath: "/api/v3" });
   sim.state.addInstallation({ account: "acme", id: 77 });
   for (const ref of ["main", BASE])
     sim.state.setFile("acme", "web", ref, ".github/shipgate.yml", CONFIG);
@@ -49,16 +64,11 @@ beforeAll(async () => {
       sim.state.addPullRequest("acme", "web", { number, files, base: { ref: "main", sha: BASE } }),
     );
   }
-  // The slow API: listing a pull request's files takes 4 s while `slowFiles` is set.
-  proxy = await startApiPrefixProxy(sim.url, (method, path) =>
-    slowFiles && method === "GET" && path.endsWith(`/pulls/${SLOW_PULL}/files`) ? 4000 : 0,
-  );
   apps = await Promise.all([start(), start()]);
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
-  await proxy?.close();
   await sim?.close();
   await redis?.kill();
 });
@@ -85,25 +95,47 @@ const verdictsOn = (sha: string) =>
   runs().filter((r) => r.headSha === sha && r.status === "completed" && r.conclusion !== "skipped");
 const botComments = (number: number) =>
   sim?.state.commentsOn("acme", "web", number).filter((c) => c.user.login.endsWith("[bot]")) ?? [];
+/** The check runs an instance said it was evaluating (its structured `evaluating` lines). */
+const evaluations = (app: AppProcess | undefined, number?: number): LogEntry[] =>
+  (app?.logs() ?? []).filter(
+    (line) =>
+      typeof line.evaluating === "string" &&
+      (number === undefined || line.pr === `acme/web#${number}`),
+  );
+const filesOf = (numbers: number[]) =>
+  new RegExp(`^/repos/acme/web/pulls/(${numbers.join("|")})/files$`);
 
 describeRedis("two App processes on one Redis (BullMQ)", () => {
-  it("after a SIGKILL mid-burst and a restart: one verdict and one comment per final head, nothing in progress", async () => {
+  it("after a SIGKILL mid-evaluation and a restart: one verdict and one comment per final head, nothing in progress", async () => {
     const finals = new Map<number, string>();
     const answers: { status: number; ms: number }[] = [];
     let last: Awaited<ReturnType<typeof push>> | undefined;
-    for (let i = 0; i < 16; i++) {
-      const number = BURST_PULLS[i % BURST_PULLS.length] ?? 0;
-      if (i === 8) {
-        // Mid-burst: the second instance dies without a word, holding jobs and leases.
-        expect(runs().some((r) => r.status !== "completed")).toBe(true);
-        await apps[1]?.signal("SIGKILL");
-      }
-      const target = i < 8 ? apps[i % 2] : apps[0];
-      last = await push(target as AppProcess, number);
+    const send = async (app: AppProcess, number: number) => {
+      last = await push(app, number);
       answers.push(last);
       finals.set(number, last.sha);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+    };
+    // First half of the burst, spread over both instances; their evaluations wait at the gate.
+    const gate = sim?.hold({ method: "GET", path: filesOf(BURST_PULLS) });
+    for (let i = 0; i < 8; i++) await send(apps[i % 2] as AppProcess, BURST_PULLS[i % 4] ?? 0);
+    await gate?.waitForArrivals(BURST_PULLS.length, LONG);
+    // The second instance is evaluating (it said so, with the check run it holds), and that run
+    // is in progress: killing it now leaves a job, a lease and a check run behind.
+    const held = await waitFor(() => {
+      const lines = evaluations(apps[1]);
+      expect(lines.length).toBeGreaterThan(0);
+      return lines;
+    }, LONG);
+    for (const line of held) {
+      expect(line).toMatchObject({ deliveryId: expect.any(String), jobId: expect.any(String) });
+      expect(runs().find((r) => r.id === line.checkRunId)).toMatchObject({
+        status: "in_progress",
+      });
     }
+    await apps[1]?.signal("SIGKILL");
+    gate?.release();
+    // Second half, all to the survivor, then the killed instance comes back.
+    for (let i = 8; i < 16; i++) await send(apps[0] as AppProcess, BURST_PULLS[i % 4] ?? 0);
     apps[1] = await start();
     for (const answer of answers) expect(answer.status).toBe(202);
 
@@ -112,57 +144,82 @@ describeRedis("two App processes on one Redis (BullMQ)", () => {
       expect(runs().filter((r) => r.status !== "completed")).toEqual([]);
       // The sticky comment follows the check run.
       for (const number of BURST_PULLS) expect(botComments(number)).toHaveLength(1);
-    }, 90_000);
+      // Up to a minute more when the killed instance held the installation's one search slot in
+      // the shared throttle (the throttling plugin frees a dead client's slots after 60 s).
+    }, 150_000);
 
-    // A redelivery of the last webhook, to the restarted instance, does nothing.
+    // A redelivery of the last webhook, to the restarted instance, does nothing: the instance
+    // says so, and records no job (so nothing can write later).
     const writes = sim?.writes().length;
     const again = await apps[1]?.send("pull_request", last?.payload, {
       deliveryId: last?.deliveryId ?? "",
     });
     expect(again?.status).toBe(202);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await waitFor(() =>
+      expect(apps[1]?.logs()).toContainEqual(
+        expect.objectContaining({
+          deliveryId: last?.deliveryId,
+          msg: "shipgate: duplicate delivery ignored",
+        }),
+      ),
+    );
     expect(sim?.writes().length).toBe(writes);
-    expect(apps[1]?.output()).toMatch(/duplicate delivery ignored/);
 
     // What an operator sees: the queue drained, jobs by outcome, webhooks by answer.
-    const metrics = await (await fetch(`${apps[0]?.url ?? ""}/metrics`)).text();
-    expect(metrics).toMatch(/^shipgate_queue_jobs\{state="waiting"\} 0$/m);
-    expect(metrics).toMatch(/^shipgate_jobs_total\{outcome="published"\} [1-9]/m);
-    expect(metrics).toMatch(/^shipgate_webhooks_total\{outcome="queued"\} [1-9]/m);
-    expect(metrics).toMatch(/^shipgate_job_duration_seconds_count/m);
-    const health = await fetch(`${apps[1]?.url ?? ""}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({
-      status: "ok",
-      redis: "up",
-      queue: { backend: "redis", active: 0 },
-    });
-  }, 150_000);
+    await waitFor(async () => {
+      const metrics = await (await fetch(`${apps[0]?.url ?? ""}/metrics`)).text();
+      expect(metrics).toMatch(/^shipgate_queue_jobs\{state="waiting"\} 0$/m);
+      expect(metrics).toMatch(/^shipgate_queue_jobs\{state="active"\} 0$/m);
+      expect(metrics).toMatch(/^shipgate_jobs_total\{outcome="published"\} [1-9]/m);
+      expect(metrics).toMatch(/^shipgate_webhooks_total\{outcome="queued"\} [1-9]/m);
+      expect(metrics).toMatch(/^shipgate_job_duration_seconds_count\{outcome="published"\} [1-9]/m);
+    }, LONG);
+    await waitFor(async () => {
+      const health = await fetch(`${apps[1]?.url ?? ""}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: "ok",
+        redis: "up",
+        queue: { backend: "redis", waiting: 0, active: 0 },
+      });
+    }, LONG);
+  }, 300_000);
 
-  it("SIGTERM during a slow evaluation: the check run is completed by the other instance", async () => {
-    slowFiles = true;
-    const sha = (await push(apps[0] as AppProcess, SLOW_PULL)).sha;
-    // Whichever instance took the job is evaluating it now, stuck on the slow API.
-    const evaluating = new RegExp(`acme/web#${SLOW_PULL}: evaluating`);
+  it("SIGTERM during an evaluation: the job is handed back and the other instance completes the check run", async () => {
+    const gate = sim?.hold({ method: "GET", path: filesOf([SLOW_PULL]) });
+    const { sha, deliveryId } = await push(apps[0] as AppProcess, SLOW_PULL);
+    await gate?.waitForArrivals(1, LONG);
+    // Whichever instance took the job is evaluating it now, held at the gate.
     const busy = await waitFor(() => {
-      const found = apps.findIndex((app) => evaluating.test(app.output()));
+      const found = apps.findIndex((app) => evaluations(app, SLOW_PULL).length > 0);
       expect(found).toBeGreaterThanOrEqual(0);
       return found;
-    }, 30_000);
+    }, LONG);
+    expect(evaluations(apps[busy], SLOW_PULL)).toEqual([
+      expect.objectContaining({ deliveryId, jobId: deliveryId, head: sha, evaluating: sha }),
+    ]);
     expect(runs().filter((r) => r.headSha === sha)).toEqual([
       expect.objectContaining({ status: "in_progress" }),
     ]);
+    // The grace period (1 s) ends with the request still held: the job must be handed back.
     const code = await apps[busy]?.signal("SIGTERM");
     expect(code).toBe(0);
     expect(apps[busy]?.output()).toMatch(/handed back to the queue/);
-    slowFiles = false;
+    // The other instance takes it (once the stopped one's lease on the pull request has run out)
+    // and reaches the same gate; then the API answers again.
+    const other = apps[1 - busy];
+    await gate?.waitForArrivals(2, LONG);
+    gate?.release();
     await waitFor(() => {
       const onHead = runs().filter((r) => r.headSha === sha);
       expect(onHead).toEqual([
         expect.objectContaining({ status: "completed", conclusion: "failure" }),
       ]);
       expect(botComments(SLOW_PULL)).toHaveLength(1);
-    }, 60_000);
+    }, LONG);
+    expect(evaluations(other, SLOW_PULL)).toEqual([
+      expect.objectContaining({ deliveryId, evaluating: sha }),
+    ]);
     apps[busy] = await start();
-  }, 120_000);
+  }, 180_000);
 });

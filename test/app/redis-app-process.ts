@@ -23,11 +23,16 @@ export interface AppProcess {
   alive(): boolean;
   /** Everything the process printed so far. */
   output(): string;
+  /** The structured log lines printed so far (LOG_FORMAT=json), parsed. */
+  logs(): LogEntry[];
   send(event: string, payload: unknown, options?: SendOptions): Promise<Response>;
   /** Sends `signal` (SIGTERM, SIGKILL) and resolves with the exit code once it has exited. */
   signal(signal: NodeJS.Signals): Promise<number | null>;
   stop(): Promise<void>;
 }
+
+/** A pino line: the message and the fields bound to it (deliveryId, jobId, pr, head, …). */
+export type LogEntry = { msg?: string; level?: number } & Record<string, unknown>;
 
 const ENTRY = path.resolve("build/app.mjs");
 
@@ -75,6 +80,7 @@ export async function startAppProcess(options: {
     pid: child.pid ?? 0,
     alive: () => child.exitCode === null && child.signalCode === null,
     output: () => output,
+    logs: () => parseLogLines(output),
     send: (event, payload, send) => sendWebhook(`${url}/api/github/webhooks`, event, payload, send),
     async signal(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -88,21 +94,24 @@ export async function startAppProcess(options: {
   };
 }
 
+function parseLogLines(output: string): LogEntry[] {
+  return output.split("\n").flatMap((line) => {
+    if (!line.startsWith("{")) return [];
+    try {
+      return [JSON.parse(line) as LogEntry];
+    } catch {
+      return []; // a line still being written
+    }
+  });
+}
+
 /** Serves `target` under /api/v3, as GitHub Enterprise Server serves its API. */
 export async function startApiPrefixProxy(
   target: string,
-  /** How long to hold a request before forwarding it (a slow API), by method and API path. */
-  delayMs: (method: string, path: string) => number = () => 0,
 ): Promise<{ host: string; close(): Promise<void> }> {
   const upstream = new URL(target);
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? "/").replace(/^\/api\/v3(?=\/|$)/, "") || "/";
-    const wait = delayMs(req.method ?? "GET", path.split("?")[0] ?? path);
-    if (wait > 0) req.pause();
-    setTimeout(() => forwardTo(req, res), wait);
-  });
+  const server: Server = createServer((req, res) => forwardTo(req, res));
   const forwardTo = (req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
     const forward = request(
       {
         host: upstream.hostname,
