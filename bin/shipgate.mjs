@@ -6,9 +6,13 @@ let cli;
 try {
   cli = await import(bundle.href);
 } catch (error) {
-  if (error && error.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("cli.mjs")) {
+  // The bundle, or one of the chunks in build/cli-chunks/ it imports.
+  const missing = /Cannot find module '([^']*build[/\\]cli(?:\.mjs|-chunks[/\\][^']*))'/.exec(
+    error && error.code === "ERR_MODULE_NOT_FOUND" ? String(error.message) : "",
+  );
+  if (missing) {
     process.stderr.write(
-      "shipgate: the CLI is not built (build/cli.mjs is missing): run 'npm install' or 'npm run build'\n",
+      `shipgate: the CLI is not built (${missing[1]} is missing): run 'npm install' or 'npm run build'\n`,
     );
     process.exitCode = 2;
   } else {

@@ -1,12 +1,13 @@
-// Bundles the CLI into build/cli.mjs and the GitHub App's server into build/app.mjs (both on
-// `npm ci` via prepare) and, with --action, the GitHub Action into dist/index.js (with the chunks
-// it loads on demand in dist/chunks/); --cli or --app builds just that one. One esbuild config
+// Bundles the CLI into build/cli.mjs (with the chunks its commands load on demand in
+// build/cli-chunks/) and the GitHub App's server into build/app.mjs (both on `npm ci` via
+// prepare) and, with --action, the GitHub Action into dist/index.js (with the chunks it loads on
+// demand in dist/chunks/); --cli or --app builds just that one. One esbuild config
 // so all artifacts are built alike: minified, with an external source map (`node
 // --enable-source-maps` reads it) and the third-party licences of what went into the bundle in
 // <name>.licenses.txt beside it.
 import { build } from "esbuild";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 
 // Bundled CommonJS dependencies call require(); ESM output needs one in scope.
 const banner = {
@@ -63,10 +64,11 @@ const httpClientOnDemand = {
 };
 
 const targets = {
-  cli: { entryPoints: ["cli/main.ts"], outfile: "build/cli.mjs" },
+  // Split: each command is a chunk loaded when it runs, so `shipgate --help` reads a few KB.
+  cli: { entryPoints: ["cli/main.ts"], outfile: "build/cli.mjs", chunks: "cli-chunks" },
   // Split: what only some runs need (undici, for a proxy) is a chunk beside index.js, loaded on
   // demand, so every other run reads less.
-  action: { entryPoints: ["action/index.ts"], outfile: "dist/index.js", splitting: true },
+  action: { entryPoints: ["action/index.ts"], outfile: "dist/index.js", chunks: "chunks" },
   app: { entryPoints: ["app/server.ts"], outfile: "build/app.mjs", external: appRuntime },
   // The App reads coverage artifacts in a worker thread; it loads this file next to app.mjs.
   "artifact-worker": {
@@ -88,9 +90,7 @@ if (outfile && wanted.length > 1) {
 }
 for (const name of wanted) {
   const target = { ...targets[name], ...(outfile ? { outfile } : {}) };
-  const outputs = target.splitting ? splitOutputs(target.outfile) : { outfile: target.outfile };
-  // Chunk names carry a content hash: yesterday's chunks must not linger beside today's.
-  if (target.splitting) rmSync(join(outputs.outdir, "chunks"), { recursive: true, force: true });
+  const outputs = target.chunks ? splitOutputs(target) : { outfile: target.outfile };
   if (!existsSync(target.entryPoints[0])) {
     console.error(`build: ${target.entryPoints[0]} does not exist yet; skipping ${name}`);
     continue;
@@ -115,16 +115,30 @@ for (const name of wanted) {
     logLevel: "warning",
   });
   writeFileSync(licencesFile(target.outfile), renderLicences(result.metafile));
+  // Chunk names carry a content hash: yesterday's chunks must not linger beside today's. Removed
+  // after the build, not before, so a CLI started meanwhile still finds the chunks it imports.
+  if (target.chunks) removeStaleChunks(join(outputs.outdir, target.chunks), result.metafile);
 }
 
-/** esbuild splits into a directory: the entry keeps the file name, chunks go beside it. */
-function splitOutputs(outfile) {
+/** esbuild splits into a directory: the entry keeps its file name, chunks go in a folder beside. */
+function splitOutputs({ outfile, chunks }) {
+  const extension = extname(outfile);
   return {
     splitting: true,
     outdir: dirname(outfile),
-    entryNames: basename(outfile).replace(/\.[cm]?js$/, ""),
-    chunkNames: "chunks/[name]-[hash]",
+    entryNames: basename(outfile, extension),
+    chunkNames: `${chunks}/[name]-[hash]`,
+    outExtension: { ".js": extension },
   };
+}
+
+function removeStaleChunks(dir, metafile) {
+  if (!existsSync(dir)) return;
+  const written = new Set(Object.keys(metafile.outputs).map((file) => resolve(file)));
+  for (const name of readdirSync(dir)) {
+    const file = resolve(dir, name);
+    if (!written.has(file)) rmSync(file, { force: true });
+  }
 }
 
 function licencesFile(bundle) {

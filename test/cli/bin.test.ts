@@ -64,11 +64,20 @@ describe("node bin/shipgate.mjs", () => {
     });
   });
 
-  it("says how to build when the bundle is missing", () => {
+  it.each([
+    ["the bundle is missing", [], /build\/cli\.mjs is missing.*npm install.*npm run build/],
+    [
+      "a chunk it loads is missing",
+      ["build/cli.mjs"],
+      /build\/cli-chunks\/\S+\.mjs is missing.*npm install.*npm run build/,
+    ],
+  ])("says how to build when %s", (_case, copied, message) => {
     const dir = mkdtempSync(join(tmpdir(), "shipgate-nobuild-"));
     try {
       mkdirSync(join(dir, "bin"));
+      mkdirSync(join(dir, "build"));
       copyFileSync(BIN, join(dir, "bin/shipgate.mjs"));
+      for (const file of copied) copyFileSync(join(ROOT, file), join(dir, file));
       const { code, stderr } = shipgate(
         ["--version"],
         dir,
@@ -76,7 +85,8 @@ describe("node bin/shipgate.mjs", () => {
         join(dir, "bin/shipgate.mjs"),
       );
       expect(code).toBe(2);
-      expect(stderr).toMatch(/build\/cli\.mjs is missing.*npm install.*npm run build/);
+      expect(stderr).toMatch(message);
+      expect(stderr.split("\n")).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,27 +1,78 @@
-// The bundles globalSetup builds as users run them: minified, with an external source map and
-// the licences of the third-party code inside; zod's locales other than English left out.
-import { readFileSync } from "node:fs";
+// The bundles globalSetup builds as users run them (and the committed Action): minified, with
+// external source maps and the licences of the third-party code inside; zod's locales other than
+// English left out; what only some runs need split into chunks loaded on demand, so the code a
+// process reads before it starts stays small.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 
-const BUNDLES = ["build/cli.mjs", "build/app.mjs", "build/artifact-worker.mjs"];
+interface Bundle {
+  entry: string;
+  /** The folder of chunks the entry loads, if it is split. */
+  chunks?: string;
+}
+
+const BUNDLES: Bundle[] = [
+  { entry: "build/cli.mjs", chunks: "build/cli-chunks" },
+  { entry: "build/app.mjs" },
+  { entry: "build/artifact-worker.mjs" },
+];
 // The bundles that validate with zod (the worker only reads zips).
 const WITH_ZOD = new Set(["build/cli.mjs", "build/app.mjs"]);
 
-describe.each(BUNDLES)("%s", (bundle) => {
-  const code = readFileSync(bundle, "utf8");
+/** The entry and every chunk: all the code of a bundle. */
+function codeFiles({ entry, chunks }: Bundle): string[] {
+  const inChunks = chunks
+    ? readdirSync(chunks)
+        .filter((name) => /\.m?js$/.test(name))
+        .map((name) => path.join(chunks, name))
+    : [];
+  return [entry, ...inChunks];
+}
 
-  it("links its external source map, which names the sources", () => {
-    expect(code.trimEnd().split("\n").pop()).toMatch(/^\/\/# sourceMappingURL=[\w-]+\.mjs\.map$/);
-    const map = JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as { sources: string[] };
-    expect(map.sources.some((source) => source.includes("shared/core/"))).toBe(true);
+/** The entry and the chunks it imports statically: what a process reads before it starts. */
+function loadedAtStart(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, "utf8");
+    // `import{a as b}from"./x.js"` or `import"./x.js"`; a dynamic `import("./x.js")` is not one.
+    for (const match of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) {
+      visit(path.join(path.dirname(file), match[1] ?? ""));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const bytes = (files: string[]) =>
+  files.reduce((sum, file) => sum + readFileSync(file).byteLength, 0);
+
+describe.each(BUNDLES)("$entry", (bundle) => {
+  const files = codeFiles(bundle);
+  const code = files.map((file) => readFileSync(file, "utf8")).join("\n");
+
+  it("links each file's external source map, and the maps name the sources", () => {
+    const sources: string[] = [];
+    for (const file of files) {
+      const last = readFileSync(file, "utf8").trimEnd().split("\n").pop();
+      expect(last).toBe(`//# sourceMappingURL=${path.basename(file)}.map`);
+      sources.push(
+        ...(JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[] }).sources,
+      );
+    }
+    expect(sources.some((source) => source.includes("shared/core/"))).toBe(true);
   });
 
   it("lists each bundled package's licence beside it", () => {
-    const licences = readFileSync(bundle.replace(/\.mjs$/, ".licenses.txt"), "utf8");
-    expect(licences).toMatch(WITH_ZOD.has(bundle) ? /^zod@\S+ \(MIT\)$/m : /^yauzl@\S+ \(MIT\)$/m);
+    const licences = readFileSync(bundle.entry.replace(/\.mjs$/, ".licenses.txt"), "utf8");
+    expect(licences).toMatch(
+      WITH_ZOD.has(bundle.entry) ? /^zod@\S+ \(MIT\)$/m : /^yauzl@\S+ \(MIT\)$/m,
+    );
     expect(licences).toMatch(/Permission is hereby granted/);
   });
 
-  (WITH_ZOD.has(bundle) ? it : it.skip)("carries zod's English messages only", () => {
+  (WITH_ZOD.has(bundle.entry) ? it : it.skip)("carries zod's English messages only", () => {
     expect(code).toContain("Invalid input");
     expect(code).not.toContain("Ungültige Eingabe");
   });
@@ -31,4 +82,30 @@ it("keeps the App's runtime out of the App bundle (container/package.json instal
   const app = readFileSync("build/app.mjs", "utf8");
   expect(app).toMatch(/from\s*"probot"/);
   expect(app).not.toMatch(/from\s*"zod"/);
+});
+
+it("starts `shipgate --help` on the CLI's entry alone: commands are chunks loaded when run", () => {
+  const atStart = loadedAtStart("build/cli.mjs");
+  expect(bytes(atStart)).toBeLessThan(30_000);
+  const commands = readdirSync("build/cli-chunks").filter((name) => /^run-/.test(name));
+  expect(
+    commands.filter((name) => name.endsWith(".mjs")).map((name) => name.split("-")[1]),
+  ).toEqual(expect.arrayContaining(["check", "init", "validate", "report"]));
+});
+
+// The committed Action (dist.test.ts keeps it a fresh build).
+describe("dist/index.js", () => {
+  it("loads under 1 MB before it starts", () => {
+    expect(bytes(loadedAtStart("dist/index.js"))).toBeLessThan(1_000_000);
+  });
+
+  it("loads undici only when a proxy applies: it is in a chunk the entry imports on demand", () => {
+    const atStart = loadedAtStart("dist/index.js");
+    const undici = codeFiles({ entry: "dist/index.js", chunks: "dist/chunks" }).filter((file) =>
+      readFileSync(file, "utf8").includes("undici"),
+    );
+    expect(undici.length).toBeGreaterThan(0);
+    expect(undici.filter((file) => atStart.includes(file))).toEqual([]);
+    expect(existsSync("dist/index.licenses.txt")).toBe(true);
+  });
 });

@@ -68,7 +68,14 @@ const npx = (...args: string[]) =>
 
 describe("the packed package", () => {
   it("holds the CLI bundle, its map and licences, the schemas, the types and the licence", () => {
-    expect(packed.files.map((file) => file.path).sort()).toEqual([
+    const paths = packed.files.map((file) => file.path).sort();
+    // The chunks the CLI loads on demand, exactly those the build wrote (names carry a hash).
+    const chunks = readdirSync(join(ROOT, "build/cli-chunks")).map(
+      (name) => `build/cli-chunks/${name}`,
+    );
+    expect(paths.filter((path) => path.startsWith("build/cli-chunks/"))).toEqual(chunks.sort());
+    expect(chunks.filter((path) => path.endsWith(".mjs")).length).toBeGreaterThan(1);
+    expect(paths.filter((path) => !path.startsWith("build/cli-chunks/"))).toEqual([
       "LICENSE",
       "README.md",
       "bin/shipgate.mjs",
