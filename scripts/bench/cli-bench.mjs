@@ -1,8 +1,8 @@
 // The core benchmark (issue: shipgate core): the whole `shipgate check` on a synthetic pull
 // request, against Debian's diff-cover on the same repository and report, at two sizes.
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { makeSyntheticRepo } from "./make-synthetic-repo.mjs";
 import { measure } from "./measure.mjs";
 
@@ -24,8 +24,6 @@ function hasDiffCover() {
 }
 
 export function benchCli() {
-  if (!existsSync("build/cli.mjs"))
-    execFileSync("node", ["scripts/build.mjs"], { stdio: "inherit" });
   const rows = [];
   for (const size of SIZES) {
     const repo = makeSyntheticRepo(size);
@@ -55,22 +53,60 @@ export function benchCli() {
   return rows;
 }
 
+/** The file and the chunks it imports statically (what a process reads before it starts). */
+function loadedAtStart(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, "utf8");
+  for (const match of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) {
+    loadedAtStart(join(dirname(file), match[1]), seen);
+  }
+  return seen;
+}
+
+function bundleSize(file, chunks) {
+  if (!existsSync(file)) return { file, bytes: null };
+  const sum = (files) => [...files].reduce((total, f) => total + statSync(f).size, 0);
+  const chunkFiles = existsSync(chunks)
+    ? readdirSync(chunks)
+        .filter((name) => /\.m?js$/.test(name))
+        .map((name) => join(chunks, name))
+    : [];
+  const checkChunk = chunkFiles.find((f) => /\/run-check-[^/]+$/.test(f));
+  return {
+    file,
+    bytes: statSync(file).size,
+    atStart: sum(loadedAtStart(file)),
+    all: sum([file, ...chunkFiles]),
+    // The CLI's `check` reads its command chunk and what that imports, on top of the entry.
+    check: checkChunk ? sum(loadedAtStart(checkChunk, loadedAtStart(file))) : null,
+  };
+}
+
 /** Bundle sizes and start-up: `shipgate --help` against an empty `node -e ""`. */
 export function benchStartup() {
   const runs = 15;
   const help = measure("node", [CLI, "--help"], { cwd: process.cwd(), runs });
   const empty = measure("node", ["-e", ""], { cwd: process.cwd(), runs });
-  const sizes = ["dist/index.js", "build/cli.mjs"].map((file) => ({
-    file,
-    bytes: existsSync(file) ? statSync(file).size : null,
-  }));
+  const sizes = [
+    { ...bundleSize(".bench/dist/index.js", ".bench/dist/chunks"), file: "dist/index.js" },
+    bundleSize("build/cli.mjs", "build/cli-chunks"),
+  ];
   return { help, empty, runs, sizes };
 }
 
 export function printStartup({ help, empty, runs, sizes }) {
   console.log("\n## Bundles and start-up");
-  for (const { file, bytes } of sizes) {
-    console.log(`- ${file}: ${bytes === null ? "not built" : `${(bytes / 1e6).toFixed(2)} MB`}`);
+  const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+  for (const { file, bytes, atStart, all, check } of sizes) {
+    if (bytes === null) {
+      console.log(`- ${file}: not built`);
+      continue;
+    }
+    const parts = [`loaded at start with its static imports ${mb(atStart)}`];
+    if (check !== null) parts.push(`\`check\` loads ${mb(check)}`);
+    parts.push(`all chunks ${mb(all)}`);
+    console.log(`- ${file}: ${mb(bytes)} (${parts.join("; ")})`);
   }
   console.log(
     `- shipgate --help: median ${help.medianMs.toFixed(0)} ms; node -e "": ${empty.medianMs.toFixed(0)} ms (${runs} runs each); ratio ${(help.medianMs / empty.medianMs).toFixed(2)}`,
