@@ -1,8 +1,8 @@
 // The HTML report's GitHub sections (`--github`): time to first review by size, shipgate's
 // verdict per rule on merged heads, and the overrides with who, why and which rule.
-import { formatHours, shortTitle } from "./describe-report.js";
+import { shortTitle } from "./describe-report.js";
 import { escapeHtml } from "./escape-html.js";
-import { section, table } from "./render-html-parts.js";
+import { hoursBySizeSection, section, table } from "./render-html-parts.js";
 import type { GitHubMetrics } from "./report-types.js";
 import { renderSvgBarChart } from "./render-svg-bar-chart.js";
 
@@ -11,30 +11,16 @@ export function renderGitHubHtml(github: GitHubMetrics): string {
 }
 
 function reviews(github: GitHubMetrics): string {
-  const byBucket = github.firstReview.byBucket;
-  const chart = renderSvgBarChart({
-    id: "chart-first-review",
-    title: "Time to first review by size, in hours",
-    description:
+  return hoursBySizeSection({
+    heading: "Time to first review, by size",
+    chartId: "chart-first-review",
+    chartTitle: "Time to first review by size, in hours",
+    chartDescription:
       "Median and 90th percentile hours from opening to the first review by someone other than the author, for each size bucket.",
-    categories: byBucket.map((b) => b.bucket),
-    series: [
-      { name: "median", values: byBucket.map((b) => b.medianHours) },
-      { name: "p90", values: byBucket.map((b) => b.p90Hours) },
-    ],
-    unit: "hours",
+    tableCaption: "First review by size",
+    countColumn: "Reviewed",
+    byBucket: github.firstReview.byBucket,
   });
-  const rows = byBucket.map((b) => [
-    b.bucket,
-    b.count,
-    escapeHtml(formatHours(b.medianHours)),
-    escapeHtml(formatHours(b.p90Hours)),
-  ]);
-  return section(
-    "Time to first review, by size",
-    chart,
-    table("First review by size", ["Size", "Reviewed", "Median", "p90"], rows),
-  );
 }
 
 function rules(github: GitHubMetrics): string {

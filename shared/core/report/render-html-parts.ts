@@ -1,7 +1,11 @@
-// The HTML report's building blocks: a section with a chart and its table side by side, and a
-// table whose cells are escaped by the caller (numbers are formatted here).
-import { formatNumber } from "./describe-report.js";
+// The HTML report's building blocks: a section with a chart and its table side by side, a table
+// whose cells are escaped by the caller (numbers are formatted here), and the hours-by-size
+// section that lead time and time to first review share.
+import { formatHours, formatNumber } from "./describe-report.js";
 import { escapeHtml } from "./escape-html.js";
+import type { SizeBucket } from "../rules/size/size-bucket.js";
+import type { Distribution } from "./report-types.js";
+import { renderSvgBarChart } from "./render-svg-bar-chart.js";
 
 export type Cell = string | number;
 
@@ -24,4 +28,41 @@ export function table(
     (row) => `<tr>${row.map((value, i) => cell("td", value, i)).join("")}</tr>`,
   );
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${header}</tr></thead><tbody>${body.join("")}</tbody></table>`;
+}
+
+export interface HoursBySize {
+  heading: string;
+  chartId: string;
+  chartTitle: string;
+  chartDescription: string;
+  tableCaption: string;
+  /** The header of the count column ("Pull requests", "Reviewed"). */
+  countColumn: string;
+  byBucket: readonly (Distribution & { bucket: SizeBucket })[];
+  /** Escaped HTML after the pair (a caveat), or "". */
+  after?: string;
+}
+
+/** Median and p90 hours per size bucket: a bar chart with its table. */
+export function hoursBySizeSection(hours: HoursBySize): string {
+  const { byBucket } = hours;
+  const chart = renderSvgBarChart({
+    id: hours.chartId,
+    title: hours.chartTitle,
+    description: hours.chartDescription,
+    categories: byBucket.map((b) => b.bucket),
+    series: [
+      { name: "median", values: byBucket.map((b) => b.medianHours) },
+      { name: "p90", values: byBucket.map((b) => b.p90Hours) },
+    ],
+    unit: "hours",
+  });
+  const rows = byBucket.map((b) => [
+    b.bucket,
+    b.count,
+    escapeHtml(formatHours(b.medianHours)),
+    escapeHtml(formatHours(b.p90Hours)),
+  ]);
+  const head = ["Size", hours.countColumn, "Median", "p90"];
+  return section(hours.heading, chart, table(hours.tableCaption, head, rows), hours.after);
 }

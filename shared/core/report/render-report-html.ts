@@ -12,7 +12,7 @@ import {
 } from "./describe-report.js";
 import { escapeHtml } from "./escape-html.js";
 import { renderGitHubHtml } from "./render-github-html.js";
-import { section, table } from "./render-html-parts.js";
+import { hoursBySizeSection, section, table } from "./render-html-parts.js";
 import { REPORT_PAGE_STYLE } from "./report-page-style.js";
 import type { DeliveryReport } from "./report-types.js";
 import { renderSvgBarChart } from "./render-svg-bar-chart.js";
@@ -100,32 +100,18 @@ function sizes(report: DeliveryReport): string {
 }
 
 function leadTimes(report: DeliveryReport): string {
-  const byBucket = report.metrics.leadTime.byBucket;
-  const chart = renderSvgBarChart({
-    id: "chart-lead-time",
-    title: "Lead time by size, in hours",
-    description:
-      "Median and 90th percentile hours from first commit to merge, for each size bucket.",
-    categories: byBucket.map((b) => b.bucket),
-    series: [
-      { name: "median", values: byBucket.map((b) => b.medianHours) },
-      { name: "p90", values: byBucket.map((b) => b.p90Hours) },
-    ],
-    unit: "hours",
-  });
-  const rows = byBucket.map((b) => [
-    b.bucket,
-    b.count,
-    escapeHtml(formatHours(b.medianHours)),
-    escapeHtml(formatHours(b.p90Hours)),
-  ]);
   const caveat = leadTimeCaveat(report);
-  return section(
-    "Lead time by size (first commit to merge)",
-    chart,
-    table("Lead time by size", ["Size", "Pull requests", "Median", "p90"], rows),
-    caveat === null ? "" : `\n<p class="caveat">${escapeHtml(caveat)}</p>`,
-  );
+  return hoursBySizeSection({
+    heading: "Lead time by size (first commit to merge)",
+    chartId: "chart-lead-time",
+    chartTitle: "Lead time by size, in hours",
+    chartDescription:
+      "Median and 90th percentile hours from first commit to merge, for each size bucket.",
+    tableCaption: "Lead time by size",
+    countColumn: "Pull requests",
+    byBucket: report.metrics.leadTime.byBucket,
+    after: caveat === null ? "" : `\n<p class="caveat">${escapeHtml(caveat)}</p>`,
+  });
 }
 
 function largest(report: DeliveryReport): string {
