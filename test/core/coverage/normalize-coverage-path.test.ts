@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   isAbsoluteCoveragePath,
   normalizeCoveragePath,
@@ -24,6 +25,21 @@ describe("normalizeCoveragePath", () => {
     ["", ""],
   ])("%j → %j", (path, expected) => {
     expect(normalizeCoveragePath(path)).toBe(expected);
+  });
+
+  // Paths already in shape skip the work; `./` in front forces it, and must change nothing.
+  it("returns a relative path as the full normalisation would", () => {
+    const piece = fc.constantFrom("a", "b.ts", ".", "..", "...", "/", "//", "\\", " ", "\t", "C:");
+    const relative = fc
+      .array(piece, { maxLength: 12 })
+      .map((pieces) => pieces.join(""))
+      .filter((path) => !/^[\s/\\]/.test(path));
+    fc.assert(
+      fc.property(relative, (path) => {
+        expect(normalizeCoveragePath(path)).toBe(normalizeCoveragePath(`./${path}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { sizeBucket } from "../../../shared/core/rules/size/size-bucket.js";
+import { sizeBucket } from "../../../../shared/core/rules/size/size-bucket.js";
 
 describe("sizeBucket", () => {
   it.each([

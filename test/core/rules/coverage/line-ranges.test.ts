@@ -1,5 +1,8 @@
 import fc from "fast-check";
-import { formatLineRanges, toLineRanges } from "../../../shared/core/rules/coverage/line-ranges.js";
+import {
+  formatLineRanges,
+  toLineRanges,
+} from "../../../../shared/core/rules/coverage/line-ranges.js";
 
 describe("toLineRanges", () => {
   it.each`
@@ -34,6 +37,11 @@ describe("toLineRanges", () => {
           for (const line of universe.filter((l) => !lines.includes(l))) {
             expect(ranges.some((r) => r.start < line && line < r.end)).toBe(false);
           }
+          // and joined wherever they can be: a universe line left out separates two ranges.
+          ranges.slice(1).forEach((range, i) => {
+            const before = ranges[i]?.end ?? 0;
+            expect(universe.some((line) => before < line && line < range.start)).toBe(true);
+          });
         },
       ),
     );

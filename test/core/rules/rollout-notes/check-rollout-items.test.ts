@@ -1,8 +1,8 @@
-import type { RolloutItem } from "../../../shared/core/config/config-schema.js";
+import type { RolloutItem } from "../../../../shared/core/config/config-schema.js";
 import {
   checkRolloutItems,
   type ItemState,
-} from "../../../shared/core/rules/rollout-notes/check-rollout-items.js";
+} from "../../../../shared/core/rules/rollout-notes/check-rollout-items.js";
 
 const check = (
   text: string,

@@ -1,5 +1,5 @@
-import { verifyLinkedItems } from "../../../shared/core/rules/linked-risks/verify-linked-items.js";
-import type { LinkedItemFacts } from "../../../shared/core/types.js";
+import { verifyLinkedItems } from "../../../../shared/core/rules/linked-risks/verify-linked-items.js";
+import type { LinkedItemFacts } from "../../../../shared/core/types.js";
 
 const item = (overrides: Partial<LinkedItemFacts>): LinkedItemFacts => ({
   ref: "a/b#1",

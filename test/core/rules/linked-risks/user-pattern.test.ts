@@ -5,7 +5,7 @@ import {
   MAX_PATTERN_WORK,
   matchUserPattern,
   type UserPattern,
-} from "../../../shared/core/rules/linked-risks/user-pattern.js";
+} from "../../../../shared/core/rules/linked-risks/user-pattern.js";
 
 function compiled(source: string): UserPattern {
   const result = compileUserPattern(source);

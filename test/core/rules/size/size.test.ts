@@ -1,7 +1,7 @@
-import { sizeRuleSchema } from "../../../shared/core/rules/size/schema.js";
-import { sizeRule } from "../../../shared/core/rules/size/size.js";
-import type { ChangedFile } from "../../../shared/core/types.js";
-import { makeFacts, makeFile, makeRuleContext } from "../../builders/make-facts.js";
+import { sizeRuleSchema } from "../../../../shared/core/rules/size/schema.js";
+import { sizeRule } from "../../../../shared/core/rules/size/size.js";
+import type { ChangedFile } from "../../../../shared/core/types.js";
+import { makeFacts, makeFile, makeRuleContext } from "../../../builders/make-facts.js";
 
 const config = (overrides: object = {}) => sizeRuleSchema.parse(overrides);
 const lockfiles = makeRuleContext({ isGenerated: (path) => path.endsWith("package-lock.json") });

@@ -1,5 +1,5 @@
-import { groupByPackage } from "../../../shared/core/rules/size/group-by-package.js";
-import { makeFile } from "../../builders/make-facts.js";
+import { groupByPackage } from "../../../../shared/core/rules/size/group-by-package.js";
+import { makeFile } from "../../../builders/make-facts.js";
 
 const file = (path: string, additions: number) => makeFile({ path, additions });
 

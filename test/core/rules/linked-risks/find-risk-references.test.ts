@@ -2,7 +2,7 @@ import fc from "fast-check";
 import {
   findRiskReferences,
   MAX_RISK_REFERENCES,
-} from "../../../shared/core/rules/linked-risks/find-risk-references.js";
+} from "../../../../shared/core/rules/linked-risks/find-risk-references.js";
 
 const find = (body: string, patterns: string[] = [], repository: string | null = "acme/shop") =>
   findRiskReferences(body, patterns, repository);

@@ -1,5 +1,5 @@
-import { measureSize } from "../../../shared/core/rules/size/measure-size.js";
-import { makeFile } from "../../builders/make-facts.js";
+import { measureSize } from "../../../../shared/core/rules/size/measure-size.js";
+import { makeFile } from "../../../builders/make-facts.js";
 
 describe("measureSize", () => {
   const files = [

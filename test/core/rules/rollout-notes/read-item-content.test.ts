@@ -1,4 +1,4 @@
-import { readItemContent } from "../../../shared/core/rules/rollout-notes/read-item-content.js";
+import { readItemContent } from "../../../../shared/core/rules/rollout-notes/read-item-content.js";
 
 describe("readItemContent", () => {
   it.each([

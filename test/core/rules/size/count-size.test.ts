@@ -1,9 +1,9 @@
 // countSize must give the size rule's own figures for any files, .gitattributes and excludes.
 import fc from "fast-check";
-import { parseConfig } from "../../../shared/core/config/parse-config.js";
-import { evaluate } from "../../../shared/core/evaluate.js";
-import { countSize } from "../../../shared/core/rules/size/count-size.js";
-import { makeFacts, makeFile } from "../../builders/make-facts.js";
+import { parseConfig } from "../../../../shared/core/config/parse-config.js";
+import { evaluate } from "../../../../shared/core/evaluate.js";
+import { countSize } from "../../../../shared/core/rules/size/count-size.js";
+import { makeFacts, makeFile } from "../../../builders/make-facts.js";
 
 const paths = fc.constantFrom(
   "src/a.ts",

@@ -1,14 +1,14 @@
-import { type CoverageRuleConfig } from "../../../shared/core/config/config-schema.js";
-import { coverageRuleSchema } from "../../../shared/core/rules/coverage/schema.js";
-import { coverageRule } from "../../../shared/core/rules/coverage/coverage.js";
+import { type CoverageRuleConfig } from "../../../../shared/core/config/config-schema.js";
+import { coverageRuleSchema } from "../../../../shared/core/rules/coverage/schema.js";
+import { coverageRule } from "../../../../shared/core/rules/coverage/coverage.js";
 import type {
   ChangedFile,
   CoverageFacts,
   CoverageReport,
   PullRequestFacts,
   RuleResult,
-} from "../../../shared/core/types.js";
-import { makeFacts, makeFile, makeRuleContext } from "../../builders/make-facts.js";
+} from "../../../../shared/core/types.js";
+import { makeFacts, makeFile, makeRuleContext } from "../../../builders/make-facts.js";
 
 /** `{ 1: 3, 2: 0 }`: line → hits. */
 type Hits = Record<number, number>;

@@ -1,10 +1,10 @@
-import { linkedRisksRuleSchema } from "../../../shared/core/rules/linked-risks/schema.js";
+import { linkedRisksRuleSchema } from "../../../../shared/core/rules/linked-risks/schema.js";
 import {
   linkedRisksRule,
   type LinkedRisksConfig,
-} from "../../../shared/core/rules/linked-risks/linked-risks.js";
-import type { LinkedItemFacts, PullRequestFacts } from "../../../shared/core/types.js";
-import { makeFacts, makeRuleContext } from "../../builders/make-facts.js";
+} from "../../../../shared/core/rules/linked-risks/linked-risks.js";
+import type { LinkedItemFacts, PullRequestFacts } from "../../../../shared/core/types.js";
+import { makeFacts, makeRuleContext } from "../../../builders/make-facts.js";
 
 const config = (overrides: object = {}): LinkedRisksConfig => ({
   ...linkedRisksRuleSchema.parse(overrides),

@@ -1,5 +1,5 @@
-import { declaredRiskLevel } from "../../../shared/core/rules/linked-risks/declared-risk-level.js";
-import { makeFacts } from "../../builders/make-facts.js";
+import { declaredRiskLevel } from "../../../../shared/core/rules/linked-risks/declared-risk-level.js";
+import { makeFacts } from "../../../builders/make-facts.js";
 
 const LEVELS = ["low", "medium", "high"];
 const declared = (

@@ -1,7 +1,7 @@
-import { rolloutNotesRuleSchema } from "../../../shared/core/rules/rollout-notes/schema.js";
-import { rolloutNotesRule } from "../../../shared/core/rules/rollout-notes/rollout-notes.js";
-import type { PullRequestFacts } from "../../../shared/core/types.js";
-import { makeFacts, makeFile, makeRuleContext } from "../../builders/make-facts.js";
+import { rolloutNotesRuleSchema } from "../../../../shared/core/rules/rollout-notes/schema.js";
+import { rolloutNotesRule } from "../../../../shared/core/rules/rollout-notes/rollout-notes.js";
+import type { PullRequestFacts } from "../../../../shared/core/types.js";
+import { makeFacts, makeFile, makeRuleContext } from "../../../builders/make-facts.js";
 
 const config = (overrides: object = {}) => rolloutNotesRuleSchema.parse(overrides);
 const run = (
