@@ -15,6 +15,7 @@ import { describeEmptyRange } from "../git/describe-empty-range.js";
 import { openRepository } from "../git/open-repository.js";
 import { CONFIG_PATH, readBaseFiles } from "../git/read-base-files.js";
 import { changesConfig, readChanges } from "../git/read-changes.js";
+import { readStack } from "../git/read-stack.js";
 import { readTextFile } from "../read-text-file.js";
 import { renderVerdict } from "../render-verdict.js";
 
@@ -29,6 +30,8 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const changes = readChanges(repo);
   changes.catch(() => undefined); // awaited below; never an unhandled rejection if we stop early
   const emptyRange = describeEmptyRange(repo);
+  const stack = readStack(repo, command.base);
+  stack.catch(() => undefined); // awaited below
   const baseFiles = await readBaseFiles(repo);
 
   const configFile = command.config ?? CONFIG_PATH;
@@ -73,6 +76,8 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
     goModules,
     // With --config the gate uses that file, so the branch's own config change is beside the point.
     configChanged: command.config === null && changesConfig(files),
+    // A base branch other than the default may be another pull request's head: not verified.
+    stack: parsed.config.rules.dependencies.level === "off" ? null : await stack,
   };
 
   const evaluated = evaluate(facts, config);

@@ -363,6 +363,27 @@ describe("dependencies and focus from git alone", () => {
     });
   });
 
+  it("sees a base branch other than the default one: the pull request it may be stacked on is not verified", async () => {
+    // main ← feature ← cart-page, checked against feature.
+    const r = repo({ "src/a.js": lines(6) });
+    r.git("checkout", "-q", "-b", "cart-page");
+    r.commit("Cart page", { "src/a.js": lines(7) });
+    const stacked = await checkJson(r, ["--base", "feature"]);
+    expect(stacked.rule("dependencies")).toMatchObject({
+      status: "warn",
+      summary: "1 dependency, 1 not verified",
+      metrics: { dependencies: [{ ref: "feature", state: "unverified", stackedOn: "feature" }] },
+    });
+    expect(stacked.rule("dependencies").details).toContain(
+      "| the pull request from `feature` (stacked) | not verified |",
+    );
+    // Against the default branch, or a commit that is no branch, nothing is stacked.
+    for (const base of ["main", r.git("rev-parse", "main").trim()]) {
+      const plain = await checkJson(r, ["--base", base]);
+      expect(plain.rule("dependencies").summary).toBe("no dependencies declared");
+    }
+  });
+
   it("finds mixed concerns in the changed files, and leaves the rest not verified", async () => {
     const r = repo({
       "a/x.js": lines(1),
