@@ -1,7 +1,8 @@
 // What the queue carries for one webhook: only what is needed to re-read the pull request from
 // GitHub when the job runs (an installation token cannot be stored), never the payload.
 
-export type EvaluationJobKind = "pull_request" | "rerequest" | "coverage_run";
+/** `stale_check`: the sweep found this App's check run in progress too long (sweep-stale-check-runs.ts). */
+export type EvaluationJobKind = "pull_request" | "rerequest" | "coverage_run" | "stale_check";
 
 export interface EvaluationJob {
   kind: EvaluationJobKind;
@@ -18,6 +19,8 @@ export interface EvaluationJob {
   pulls?: number[];
   /** pull_request: its action (`synchronize`, `edited`, …). */
   action?: string;
+  /** stale_check: the check run left in progress, which the job completes (or finds completed). */
+  checkRunId?: number;
   /** coverage_run: the finished workflow run, to read its coverage artifact. */
   run?: { id: number; path: string | null; name: string | null; defaultBranch: string };
   /** Set by the queue: this job's place among the PR's events (see create-job-store.ts). */

@@ -112,7 +112,20 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
       const left = await store.readInFlight(key);
       if (left && left.head !== head)
         await completeCheckRun(client, repo, left.checkRunId, superseded(head));
-      const check = await findOrStartCheckRun(client, repo, head, job.deliveryId, await slug());
+      let check: { id: number; resumed: boolean };
+      if (job.kind === "stale_check" && job.checkRunId !== undefined) {
+        const stale = await takeStaleCheckRun(client, repo, job.checkRunId, job.headSha, head);
+        if (stale !== "evaluate") {
+          log.info(
+            `shipgate: ${key}: stale check run ${job.checkRunId} ${stale === "completed" ? "was completed meanwhile" : `superseded by ${head.slice(0, 7)}`}`,
+          );
+          finished("covered");
+          return "done";
+        }
+        check = { id: job.checkRunId, resumed: true };
+      } else {
+        check = await findOrStartCheckRun(client, repo, head, job.deliveryId, await slug());
+      }
       await store.writeInFlight(key, { checkRunId: check.id, head });
       running.set(info.id, { client, repo, checkRunId: check.id });
       log.info(
@@ -178,6 +191,27 @@ function superseded(head: string): CheckCompletion {
     },
     annotations: [],
   };
+}
+
+/**
+ * A stale check run is evaluated into again only while it is still in progress on the current
+ * head; one on a head the pull request has left is completed as superseded instead.
+ */
+async function takeStaleCheckRun(
+  client: GitHubClient,
+  repo: RepoRef,
+  checkRunId: number,
+  staleHead: string,
+  head: string,
+): Promise<"evaluate" | "completed" | "superseded"> {
+  const response = await client.request("GET /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+    ...repo,
+    check_run_id: checkRunId,
+  });
+  if ((response.data as { status?: string }).status === "completed") return "completed";
+  if (staleHead === head) return "evaluate";
+  await completeCheckRun(client, repo, checkRunId, superseded(head));
+  return "superseded";
 }
 
 function recordRun(job: EvaluationJob, run: NonNullable<EvaluationJob["run"]>) {
