@@ -23,6 +23,12 @@ export interface AppSettings {
   shutdownGraceMs: number;
   /** JOB_LOCK_SECONDS: a crashed instance's jobs and pull requests are taken over after this. */
   jobLockMs: number;
+  /** STALE_CHECK_MINUTES: a check run in progress longer than this is re-evaluated. */
+  staleCheckMs: number;
+  /** STALE_CHECK_SWEEP_MINUTES: time between sweeps for stale check runs; 0: at start-up only. */
+  staleSweepMs: number;
+  /** STALE_CHECK_SWEEP_REPOSITORIES: repositories one sweep looks at. */
+  staleSweepRepositories: number;
 }
 
 export type SettingsResult = { ok: true; settings: AppSettings } | { ok: false; errors: string[] };
@@ -83,6 +89,9 @@ export function readAppSettings(
   const queueConcurrency = whole(env, "QUEUE_CONCURRENCY", 4, 1, 64, errors);
   const graceSeconds = whole(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 3600, errors);
   const lockSeconds = whole(env, "JOB_LOCK_SECONDS", 30, 1, 600, errors);
+  const staleMinutes = whole(env, "STALE_CHECK_MINUTES", 10, 1, 1440, errors);
+  const sweepMinutes = whole(env, "STALE_CHECK_SWEEP_MINUTES", 5, 0, 1440, errors);
+  const sweepRepositories = whole(env, "STALE_CHECK_SWEEP_REPOSITORIES", 20, 1, 1000, errors);
   if (errors.length > 0) return { ok: false, errors };
 
   const protocol = env.GHE_PROTOCOL ?? "https";
@@ -103,6 +112,9 @@ export function readAppSettings(
       queueConcurrency,
       shutdownGraceMs: graceSeconds * 1000,
       jobLockMs: lockSeconds * 1000,
+      staleCheckMs: staleMinutes * 60_000,
+      staleSweepMs: sweepMinutes * 60_000,
+      staleSweepRepositories: sweepRepositories,
     },
   };
 }

@@ -1,12 +1,15 @@
 // `npm run app`: starts Probot's server with the shipgate app, from the environment (APP_ID,
 // PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET; GHE_HOST, REDIS_URL, PORT, LOG_LEVEL,
 // LOG_FORMAT, COVERAGE_ARTIFACT_MAX_MB, QUEUE_CONCURRENCY, SHUTDOWN_GRACE_SECONDS,
-// JOB_LOCK_SECONDS optional). Jobs go to BullMQ with REDIS_URL, to an in-process queue without;
-// GET /health and GET /metrics report on them; SIGTERM stops taking jobs and drains (see stop).
+// JOB_LOCK_SECONDS, STALE_CHECK_MINUTES, STALE_CHECK_SWEEP_MINUTES, STALE_CHECK_SWEEP_REPOSITORIES
+// optional). Jobs go to BullMQ with REDIS_URL, to an in-process queue without; GET /health and
+// GET /metrics report on them; SIGTERM stops taking jobs and drains (see stop). At start-up and
+// every few minutes, check runs left in progress are found and re-evaluated (the sweep).
 import { readFileSync } from "node:fs";
 import { Probot, Server } from "probot";
 import { createApp } from "./create-app.js";
 import { createArtifactReader } from "./coverage/create-artifact-reader.js";
+import { createGitHubClient, type OctokitLike } from "./create-github-client.js";
 import { createLogger } from "./create-logger.js";
 import { findFreePort } from "./find-free-port.js";
 import { limitWebhookBody } from "./limit-webhook-body.js";
@@ -19,6 +22,7 @@ import { createMemoryJobStore } from "./queue/create-memory-job-store.js";
 import { createMemoryTransport } from "./queue/create-memory-transport.js";
 import { createQueueMetrics } from "./queue/create-queue-metrics.js";
 import { createRedisJobStore } from "./queue/create-redis-job-store.js";
+import { createStaleCheckSweep, type StaleCheckSweep } from "./queue/sweep-stale-check-runs.js";
 import { createRedisClient } from "./redis/redis-client-options.js";
 import { createSharedThrottle } from "./redis/create-shared-throttle.js";
 import { readAppSettings, type AppSettings } from "./read-app-settings.js";
@@ -78,10 +82,25 @@ async function main(): Promise<void> {
       onJobs: (started) => void (queued = started),
     }),
   );
+  let sweep: StaleCheckSweep | undefined;
+  await server.load((probot) => {
+    sweep = createStaleCheckSweep({
+      queue: jobs,
+      auth: async (id) => createGitHubClient((await probot.auth(id)) as unknown as OctokitLike),
+      log,
+      staleAfterMs: settings.staleCheckMs,
+      everyMs: settings.staleSweepMs,
+      maxRepositories: settings.staleSweepRepositories,
+      onSwept: (report) => {
+        if (!report.skipped) log.info(report, "shipgate: swept for stale check runs");
+      },
+    });
+  });
   await server.start();
   log.info(
     `shipgate: jobs queue ${jobs.backend === "redis" ? "in Redis (BullMQ)" : "in this process"}, ${settings.queueConcurrency} at a time`,
   );
+  sweep?.start();
 
   // SIGTERM (every redeploy): stop answering, stop taking jobs, give running ones the grace
   // period, then hand them back (Redis: another instance completes them) or, without Redis,
@@ -91,6 +110,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`shipgate: ${signal}: stopping; running jobs get ${settings.shutdownGraceMs} ms`);
     await server.stop().catch(() => undefined);
+    await sweep?.stop();
     const { handedBack } = await jobs.stop(settings.shutdownGraceMs);
     if (handedBack.length > 0) {
       log.warn(

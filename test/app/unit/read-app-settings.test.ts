@@ -35,6 +35,13 @@ describe("readAppSettings", () => {
       /SHUTDOWN_GRACE_SECONDS must be a whole number from 0 to 3600/,
     ],
     ["a bad JOB_LOCK_SECONDS", { ...base, JOB_LOCK_SECONDS: "0.5" }, /JOB_LOCK_SECONDS must be/],
+    ["a bad STALE_CHECK_MINUTES", { ...base, STALE_CHECK_MINUTES: "0" }, /from 1 to 1440/],
+    ["a bad STALE_CHECK_SWEEP_MINUTES", { ...base, STALE_CHECK_SWEEP_MINUTES: "-1" }, /from 0/],
+    [
+      "a bad STALE_CHECK_SWEEP_REPOSITORIES",
+      { ...base, STALE_CHECK_SWEEP_REPOSITORIES: "all" },
+      /STALE_CHECK_SWEEP_REPOSITORIES must be a whole number from 1 to 1000/,
+    ],
   ])("names a missing or wrong %s", (_name, env, message) => {
     const result = readAppSettings(env, noFile);
     expect(result.ok).toBe(false);
@@ -71,6 +78,23 @@ describe("readAppSettings", () => {
     expect(
       queue({ QUEUE_CONCURRENCY: "8", SHUTDOWN_GRACE_SECONDS: "0", JOB_LOCK_SECONDS: "5" }),
     ).toEqual([8, 0, 5000]);
+  });
+
+  it("sweeps for check runs in progress over 10 minutes every 5 minutes, 20 repositories at a time, unless told", () => {
+    const sweep = (env: Record<string, string>) => {
+      const result = readAppSettings({ ...base, ...env }, noFile);
+      if (!result.ok) return null;
+      const { staleCheckMs, staleSweepMs, staleSweepRepositories } = result.settings;
+      return [staleCheckMs, staleSweepMs, staleSweepRepositories];
+    };
+    expect(sweep({})).toEqual([600_000, 300_000, 20]);
+    expect(
+      sweep({
+        STALE_CHECK_MINUTES: "30",
+        STALE_CHECK_SWEEP_MINUTES: "0",
+        STALE_CHECK_SWEEP_REPOSITORIES: "100",
+      }),
+    ).toEqual([1_800_000, 0, 100]);
   });
 
   it("points at GitHub Enterprise Server's API with GHE_HOST, and passes REDIS_URL on", () => {
