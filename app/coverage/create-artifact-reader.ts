@@ -3,15 +3,25 @@
 // each artifact gets a fresh process with its own heap limit and a deadline, and whatever goes
 // wrong in it comes back as a coverage error naming the reason (the coverage rule then fails).
 // A process, not a worker thread: a worker that reaches its heap limit can abort the whole
-// process (measured on Node 20 with a 256 MB limit), a child process only itself.
+// process (measured on Node 20 with a 256 MB limit), a child process only itself. The reader
+// runs at a lower scheduling priority (nice +10), so on a busy machine the App's own process —
+// webhooks, /ping — gets the CPU first.
 import { fork } from "node:child_process";
+import { getPriority, setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { CoverageFacts } from "../../shared/core/types.js";
 import type { ArtifactJob } from "./artifact-worker.js";
 
-export type ArtifactReader = (zip: Uint8Array, source: string) => Promise<CoverageFacts>;
+export interface ArtifactReader {
+  (zip: Uint8Array, source: string): Promise<CoverageFacts>;
+  /** The most an artifact may unpack to; a zip larger than this is not even downloaded. */
+  readonly maxBytes: number;
+}
 
 export const DEFAULT_MAX_ARTIFACT_BYTES = 32 * 1024 * 1024;
+
+/** How much lower than the App the reader runs (added to its niceness). */
+export const READER_NICENESS = 10;
 
 export interface ArtifactReaderOptions {
   /** build/artifact-worker.mjs, the bundled app/coverage/artifact-worker.ts. */
@@ -29,13 +39,14 @@ export function createArtifactReader(options: ArtifactReaderOptions): ArtifactRe
   const heapMb = options.heapMb ?? 1024;
   const timeoutMs = options.timeoutMs ?? 120_000;
   let queue: Promise<unknown> = Promise.resolve();
-  return (zip, source) => {
+  const read = (zip: Uint8Array, source: string) => {
     const job: ArtifactJob = { zip, options: { source, maxBytes } };
     const run = () => readInProcess(options.workerUrl, job, heapMb, timeoutMs);
     const result = queue.then(run, run);
     queue = result;
     return result;
   };
+  return Object.assign(read, { maxBytes });
 }
 
 function readInProcess(
@@ -56,6 +67,7 @@ function readInProcess(
       serialization: "advanced",
       stdio: ["ignore", "ignore", "ignore", "ipc"],
     });
+    lowerPriority(child.pid);
     const finish = (facts: CoverageFacts) => {
       if (settled) return;
       settled = true;
@@ -80,4 +92,21 @@ function readInProcess(
     );
     child.send(job);
   });
+}
+
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return; // the fork failed; its "error" event says so
+  try {
+    setPriority(pid, Math.min(19, READER_NICENESS + getOwnPriority()));
+  } catch {
+    // The reader exited already, or the platform has no priorities: it runs as it is.
+  }
+}
+
+function getOwnPriority(): number {
+  try {
+    return getPriority();
+  } catch {
+    return 0;
+  }
 }

@@ -16,11 +16,21 @@ export async function gatherArtifactCoverage(
   readArtifact: ArtifactReader,
 ): Promise<CoverageFacts> {
   const source = `artifact ${artifact.name} of workflow ${artifact.workflow} (run ${runId})`;
-  const download = await downloadArtifact(client, { ...repo, runId, artifact: artifact.name });
+  const download = await downloadArtifact(client, {
+    ...repo,
+    runId,
+    artifact: artifact.name,
+    // Compressed, a zip is smaller than what it unpacks to, give or take its directory.
+    maxBytes: readArtifact.maxBytes,
+  });
   if (download.found) return readArtifact(download.zip, source);
   const message =
     download.reason === "expired"
       ? "the artifact has expired; re-run the workflow"
-      : "the workflow run finished without uploading this artifact";
+      : download.reason === "too-large"
+        ? `the artifact is ${megabytes(download.bytes)}, over the ${megabytes(readArtifact.maxBytes)} limit (COVERAGE_ARTIFACT_MAX_MB), so it was not downloaded; upload only the coverage reports`
+        : "the workflow run finished without uploading this artifact";
   return { reports: [], errors: [{ source, message }] };
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -1,5 +1,6 @@
 // Fetches one file from a workflow run's artifact (the fork setup's evaluation): download the
-// artifact, read the file. A missing or expired artifact, or a missing file, is null.
+// artifact, read the file. A missing or expired artifact, or a missing file, is null; an artifact
+// far larger than such a file is an error (it is not downloaded).
 import { downloadArtifact, type ArtifactRequest } from "./download-artifact.js";
 import type { GitHubClient } from "./github-client.js";
 import { readZipEntries } from "./read-zip-entries.js";
@@ -7,7 +8,7 @@ import { readZipEntries } from "./read-zip-entries.js";
 /** An evaluation file is a few kilobytes; anything near this is not one. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export interface ArtifactFileRequest extends ArtifactRequest {
+export interface ArtifactFileRequest extends Omit<ArtifactRequest, "maxBytes"> {
   file: string;
 }
 
@@ -15,7 +16,12 @@ export async function downloadArtifactFile(
   client: GitHubClient,
   request: ArtifactFileRequest,
 ): Promise<Uint8Array | null> {
-  const download = await downloadArtifact(client, request);
+  const download = await downloadArtifact(client, { ...request, maxBytes: MAX_FILE_BYTES });
+  if (!download.found && download.reason === "too-large") {
+    throw new Error(
+      `the "${request.artifact}" artifact of workflow run ${request.runId} is ${megabytes(download.bytes)}; it should hold one small ${request.file}, so it was not downloaded`,
+    );
+  }
   if (!download.found) return null;
   const [entry] = await readZipEntries(download.zip, {
     select: (name) => name === request.file,
@@ -23,3 +29,5 @@ export async function downloadArtifactFile(
   });
   return entry?.bytes ?? null;
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

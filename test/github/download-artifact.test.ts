@@ -1,4 +1,5 @@
 // Downloading a workflow run's artifact through the simulator (302 to the zip).
+import { randomBytes } from "node:crypto";
 import { downloadArtifact } from "../../shared/github/download-artifact.js";
 import { serverError } from "../github-simulator/index.js";
 import { makeZip } from "./make-zip.js";
@@ -14,7 +15,7 @@ afterEach(async () => {
   expect(s.sim.violations).toEqual([]);
 });
 
-const request = { owner: "acme", repo: "shop", runId: 42, artifact: "coverage" };
+const request = { owner: "acme", repo: "shop", runId: 42, artifact: "coverage", maxBytes: 1 << 20 };
 const add = (runId: number, name: string, content: string, expired = false) =>
   s.sim.state.addArtifact("acme", "shop", runId, {
     name,
@@ -51,6 +52,48 @@ describe("downloadArtifact", () => {
     add(42, "coverage", "x");
     s.sim.fail(serverError(500, { method: "GET", path: /\/zip$/, times: Infinity }));
     await expect(downloadArtifact(s.client, request)).rejects.toMatchObject({ status: 500 });
+  });
+});
+
+describe("downloadArtifact of an artifact larger than maxBytes", () => {
+  const zipRequests = () => s.sim.requests.filter((r) => r.path.endsWith("/zip"));
+
+  it("refuses it from the listing's size, without downloading it", async () => {
+    const zip = makeZip({ "lcov.info": randomBytes(3 << 20).toString("base64") });
+    s.sim.state.addArtifact("acme", "shop", 42, { name: "coverage", data: zip });
+    expect(zip.length).toBeGreaterThan(request.maxBytes);
+    expect(await downloadArtifact(s.client, request)).toEqual({
+      found: false,
+      reason: "too-large",
+      bytes: zip.length,
+    });
+    expect(zipRequests()).toEqual([]);
+  });
+
+  it("downloads one of exactly maxBytes", async () => {
+    const { data } = add(42, "coverage", "x");
+    expect(await downloadArtifact(s.client, { ...request, maxBytes: data.length })).toMatchObject({
+      found: true,
+    });
+    expect(zipRequests()).toHaveLength(1);
+  });
+
+  it("refuses it after the download when the listing gives no size", async () => {
+    const zip = new Uint8Array(2 << 20);
+    const fake = {
+      request: async (route: string) => ({
+        status: 200,
+        headers: {},
+        data: route.endsWith("/artifacts")
+          ? { artifacts: [{ id: 7, name: "coverage", expired: false }] }
+          : zip.buffer,
+      }),
+    };
+    expect(await downloadArtifact(fake, request)).toEqual({
+      found: false,
+      reason: "too-large",
+      bytes: zip.length,
+    });
   });
 });
 

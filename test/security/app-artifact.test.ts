@@ -2,6 +2,7 @@
 // to 250 MB of LCOV is refused at the inflate limit (32 MB by default) in a worker thread, with a
 // failing coverage result that names the reason; /ping keeps answering; three at once leave no
 // check in progress. Against the App as users run it (build/app.mjs), memory read from /proc.
+import { randomBytes } from "node:crypto";
 import {
   checkRunsOf,
   lcovBombZip,
@@ -89,6 +90,27 @@ describe("COVERAGE_ARTIFACT_MAX_MB", () => {
       const [run] = checkRunsOf(small.sim, pull.headSha).completed;
       expect(run?.conclusion).toBe("failure");
       expect(textOf(run)).toMatch(/unpacks to more than 1 MB/);
+    } finally {
+      await small.close();
+    }
+  }, 90_000);
+
+  it("refuses a zip larger than the limit before downloading it", async () => {
+    const small = await startAttackTarget({ COVERAGE_ARTIFACT_MAX_MB: "1" });
+    try {
+      const noise = makeZip({ "lcov.info": randomBytes(2 * MB).toString("base64") });
+      const pull = seedCoveragePull(small.sim, 47, noise);
+      await small.app.send("workflow_run", pull.event);
+      await waitFor(
+        () => expect(checkRunsOf(small.sim, pull.headSha).completed).toHaveLength(1),
+        60_000,
+      );
+      const [run] = checkRunsOf(small.sim, pull.headSha).completed;
+      expect(run?.conclusion).toBe("failure");
+      expect(textOf(run)).toMatch(
+        /the artifact is 2\.\d MB, over the 1\.0 MB limit \(COVERAGE_ARTIFACT_MAX_MB\), so it was not downloaded/,
+      );
+      expect(small.sim.requests.filter((r) => r.path.endsWith("/zip"))).toEqual([]);
     } finally {
       await small.close();
     }

@@ -2,12 +2,35 @@
 // test/global-setup.mjs): what a reader that runs out of memory or time gives back.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createArtifactReader } from "../../../app/coverage/create-artifact-reader.js";
+import { readFileSync, readdirSync } from "node:fs";
+import { getPriority } from "node:os";
+import {
+  createArtifactReader,
+  READER_NICENESS,
+} from "../../../app/coverage/create-artifact-reader.js";
 import { makeZip } from "../../github/make-zip.js";
 
 const workerUrl = pathToFileURL(path.resolve("build/artifact-worker.mjs"));
 const lcov = (lines: number) =>
   `SF:src/a.ts\n${Array.from({ length: lines }, (_, i) => `DA:${i + 1},1`).join("\n")}\nend_of_record\n`;
+
+/** This process's children with their niceness, from /proc (Linux). */
+function childrenOf(parent: number): { pid: number; nice: number }[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        // Fields after the command (which may hold spaces): state is 3, ppid 4, nice 19.
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return Number(fields[1]) === parent
+          ? [{ pid: Number(name), nice: Number(fields[16]) }]
+          : [];
+      } catch {
+        return [];
+      }
+    });
+}
 
 describe("createArtifactReader", () => {
   it("reads the reports of an artifact in its own process", async () => {
@@ -16,6 +39,23 @@ describe("createArtifactReader", () => {
     expect(facts.errors).toEqual([]);
     expect(facts.reports).toHaveLength(1);
   });
+
+  it("reads at a lower priority than the App (nice +10), so the App's process comes first", async () => {
+    const read = createArtifactReader({ workerUrl });
+    const reading = read(makeZip({ "lcov.info": lcov(400_000) }), "artifact coverage");
+    const niceness = await new Promise<number>((resolve, reject) => {
+      const deadline = Date.now() + 20_000;
+      const look = () => {
+        const child = childrenOf(process.pid)[0];
+        if (child) resolve(child.nice);
+        else if (Date.now() > deadline) reject(new Error("no reader process appeared"));
+        else setTimeout(look, 5);
+      };
+      look();
+    });
+    expect(niceness).toBe(Math.min(19, getPriority() + READER_NICENESS));
+    expect((await reading).errors).toEqual([]);
+  }, 30_000);
 
   it("names the limit when the artifact unpacks past it", async () => {
     const read = createArtifactReader({ workerUrl, maxBytes: 1024 * 1024 });
