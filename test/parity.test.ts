@@ -52,7 +52,15 @@ function lcov(file: string, total: number, covered: number): string {
   const lines = Array.from({ length: total }, (_, i) => `DA:${i + 1},${i < covered ? 1 : 0}`);
   return ["TN:", `SF:${file}`, ...lines, "end_of_record", ""].join("\n");
 }
+const RECENT = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 const REPORT = lcov("src/cart.ts", 150, 120) + lcov("src/price.ts", 40, 40);
+/**
+ * When the pull requests were opened: 20 and a half days ago, so "open 20 days" holds for the
+ * whole run. The Action reads it from the payload and the App from its read of the pull request,
+ * so the simulator and the payload carry the same date.
+ */
+const AUTHOR = "Codertocat"; // GitHub's example payloads are this user's
+const OPENED = new Date(Date.now() - 20.5 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 let sim: Simulator;
 const key = generateAppKey();
@@ -65,6 +73,8 @@ beforeEach(async () => {
     title: "Add the cart",
     body: BODY,
     labels: ["area:checkout"],
+    user: AUTHOR,
+    createdAt: OPENED,
     base: { ref: "main", sha: BASE_SHA },
     head: { ref: "feature", sha: HEAD_SHA },
     files: [
@@ -106,7 +116,7 @@ function openedPayload(): Record<string, unknown> {
     },
     SHOP,
   );
-  (payload.pull_request as { changed_files: number }).changed_files = 3;
+  Object.assign(payload.pull_request as object, { changed_files: 3, created_at: OPENED });
   return payload;
 }
 
@@ -160,7 +170,8 @@ describe("the Action and the App on the same pull request", () => {
       "rollout-notes": "fail",
       "linked-risks": "pass",
       dependencies: "pass",
-      focus: "pass",
+      // Open 20 days with no review: the App and the Action both know it.
+      focus: "fail",
     });
     expect(sim.violations.filter((v) => !v.startsWith("POST /graphql"))).toEqual([]);
   }, 60_000);
@@ -176,6 +187,8 @@ describe("the Action and the App on a verdict whose only finding is a note", () 
       title: "Tighten the gate",
       body,
       labels: [],
+      user: AUTHOR,
+      createdAt: RECENT,
       base: { ref: "main", sha: BASE_SHA },
       head: { ref: "gate", sha: HEAD_SHA },
       files: [
@@ -198,7 +211,7 @@ describe("the Action and the App on a verdict whose only finding is a note", () 
       },
       SHOP,
     );
-    (payload.pull_request as { changed_files: number }).changed_files = 1;
+    Object.assign(payload.pull_request as object, { changed_files: 1, created_at: RECENT });
     const workspace = await mkdtemp(path.join(tmpdir(), "shipgate-parity-"));
     await mkdir(path.join(workspace, "coverage"));
     await writeFile(path.join(workspace, "coverage/lcov.info"), REPORT);
@@ -235,3 +248,123 @@ describe("the Action and the App on a verdict whose only finding is a note", () 
     expect(fromApp.comments).toEqual(action.comments);
   }, 60_000);
 });
+
+describe("the Action and the App on dependencies and focus", () => {
+  // #9 is stacked on #5 (its base is #5's head branch) and names three dependencies: #30 (merged,
+  // but its own description depends on #9: a cycle), acme/payments#4 (closed as not planned) and
+  // #31 (missing). Its author has five open pull requests (#7 too) and a draft; it has waited 20 days,
+  // with a first review.
+  it("publish the same verdict: the stacked pull request, the cycle, merge order, work in progress and waiting", async () => {
+    const body = `${BODY}- Monitoring: the cart dashboard.\n\nDepends on #30\nBlocked by acme/payments#4\nRequires #31\n`;
+    sim.state.addPullRequest("acme", "shop", {
+      number: 9,
+      title: "Cart page",
+      body,
+      labels: [],
+      user: AUTHOR,
+      createdAt: OPENED,
+      base: { ref: "cart-api", sha: BASE_SHA },
+      head: { ref: "cart-page", sha: HEAD_SHA },
+      files: [{ filename: "src/cart.ts", status: "added", patch: added(150) }],
+    });
+    const pull = (number: number, fields: object) =>
+      sim.state.addPullRequest("acme", "shop", { number, user: AUTHOR, ...fields });
+    pull(5, { title: "Cart API", body: "The API the page calls.", head: { ref: "cart-api" } });
+    pull(30, { title: "Prices", body: "Depends on #9", state: "closed", merged: true });
+    pull(40, { title: "Wishlist" });
+    pull(41, { title: "Search" });
+    pull(42, { title: "Not ready", draft: true });
+    sim.state.addIssue("acme", "payments", {
+      number: 4,
+      title: "Split payments",
+      state: "closed",
+      stateReason: "not_planned",
+    });
+    sim.state.reviews.push({
+      id: sim.state.nextId(),
+      owner: "acme",
+      repo: "shop",
+      pullNumber: 9,
+      user: { login: "reviewer", type: "User" },
+      body: "",
+      state: "COMMENTED",
+      commitId: HEAD_SHA,
+      submittedAt: new Date(Date.parse(OPENED) + 2 * 86_400_000)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z"),
+    });
+    const payload = pullRequestEvent(
+      "opened",
+      { number: 9, headSha: HEAD_SHA, baseSha: BASE_SHA, title: "Cart page", body, labels: [] },
+      SHOP,
+    );
+    const pr = payload.pull_request as { base: { ref: string }; head: { ref: string } };
+    pr.base.ref = "cart-api";
+    pr.head.ref = "cart-page";
+    Object.assign(pr, { changed_files: 1, created_at: OPENED });
+    const workspace = await mkdtemp(path.join(tmpdir(), "shipgate-parity-"));
+    await mkdir(path.join(workspace, "coverage"));
+    await writeFile(path.join(workspace, "coverage/lcov.info"), REPORT);
+
+    const before = sim.requests.length;
+    const action = await runActionOnPullRequest({
+      sim,
+      scenario: SHOP,
+      number: 9,
+      payload,
+      workspace,
+    });
+    const actionReads = sim.requests.slice(before).filter((r) => r.kind === "read");
+    const fromApp = await runAppOnPullRequest({
+      sim,
+      key,
+      scenario: SHOP,
+      number: 9,
+      headSha: HEAD_SHA,
+      payload: structuredClone(payload),
+      run: { id: 901, path: ".github/workflows/ci.yml" },
+    });
+
+    expect(fromApp.json).toBe(action.json);
+    expect(fromApp.comments).toEqual(action.comments);
+    const rules = (JSON.parse(action.json) as { rules: JsonRule[] }).rules;
+    const dependencies = rules.find((r) => r.id === "dependencies");
+    const focus = rules.find((r) => r.id === "focus");
+    expect(dependencies?.status).toBe("fail");
+    expect(dependencies?.metrics).toMatchObject({
+      // #5 is open and stacked; the order is the description's, #30 (done) needing #9 changes none.
+      dependencies: [
+        { ref: "acme/shop#30", state: "done" },
+        { ref: "acme/payments#4", state: "not-planned" },
+        { ref: "acme/shop#31", state: "missing" },
+        { ref: "acme/shop#5", state: "open", stackedOn: "cart-api" },
+      ],
+      cycle: ["acme/shop#9", "acme/shop#30", "acme/shop#9"],
+    });
+    expect(focus?.status).toBe("fail");
+    expect(focus?.summary).toBe(
+      "1 area, at most 3; 5 open pull requests by the author, at most 3; open 20 days, more than 14",
+    );
+    expect(action.comments[0]).toContain(
+      "acme/shop#9` → `acme/shop#30` → `acme/shop#9` wait for each other",
+    );
+
+    // What the two rules cost the Action, beyond what every evaluation reads: one read per
+    // dependency named (3), one list read for the stack, one reviews read, one search query.
+    const count = (pattern: RegExp) => actionReads.filter((r) => pattern.test(r.path)).length;
+    expect({
+      items: count(/^\/repos\/acme\/(shop\/issues\/3[01]|payments\/issues\/4)$/),
+      stack: count(/^\/repos\/acme\/shop\/pulls$/),
+      reviews: count(/\/pulls\/9\/reviews$/),
+      search: count(/^\/search\/issues$/),
+    }).toEqual({ items: 3, stack: 1, reviews: 1, search: 1 });
+    expect(sim.violations.filter((v) => !v.startsWith("POST /graphql"))).toEqual([]);
+  }, 60_000);
+});
+
+interface JsonRule {
+  id: string;
+  status: string;
+  summary: string;
+  metrics: Record<string, unknown>;
+}

@@ -47,6 +47,8 @@ export function pullRequestPayload(s: PullRequestScenario): Record<string, unkno
     ...(payload.repository as object),
     name: s.repo,
     full_name: `${s.owner}/${s.repo}`,
+    // The base below is `main`: a pull request into the default branch, stacked on nothing.
+    default_branch: "main",
   };
   const headRepo = s.fork
     ? { ...repository, full_name: `contributor/${s.repo}`, fork: true }
@@ -57,6 +59,8 @@ export function pullRequestPayload(s: PullRequestScenario): Record<string, unkno
     body: s.body ?? "",
     labels: (s.labels ?? []).map((name, i) => ({ id: i + 1, name, color: "ededed" })),
     changed_files: s.changedFiles,
+    // Opened just now, as the event says (the example's date is years old: focus would call it stale).
+    created_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
     base: { ...pr.base, ref: "main", sha: s.baseSha, repo: repository },
     head: { ...pr.head, ref: "feature", sha: s.headSha, repo: headRepo },
   });

@@ -59,6 +59,9 @@ export function inScenario(payload: Json, s: Scenario): Json {
   repository.name = s.repo;
   repository.full_name = `${s.owner}/${s.repo}`;
   repository.default_branch = s.defaultBranch ?? "main";
+  // The pull request's base repository is this one (a stacked pull request is told by its base).
+  const base = (payload.pull_request as { base?: { repo?: Json } } | undefined)?.base?.repo;
+  if (base !== undefined) base.default_branch = repository.default_branch;
   payload.installation = {
     id: s.installationId,
     node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==",
