@@ -8,6 +8,7 @@ import { createRuntimeClient } from "./app-runtime.js";
 import { createDeliveryGuard } from "./create-delivery-guard.js";
 import { createCoalescingQueue } from "./create-coalescing-queue.js";
 import { createArtifactReader } from "./coverage/create-artifact-reader.js";
+import { DEPENDENCY_EVENTS, handleDependencyMoved } from "./handle-dependency-moved.js";
 import { handleIssueComment } from "./handle-issue-comment.js";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handle-pull-request.js";
 import { handleCheckRunRerequested, handleCheckSuiteRerequested } from "./handle-rerequest.js";
@@ -88,6 +89,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on("check_suite.rerequested", queued(handleCheckSuiteRerequested));
     app.on("workflow_run.completed", queued(handleWorkflowRun));
     app.on("issue_comment.created", once(handleIssueComment));
+    app.on([...DEPENDENCY_EVENTS], queued(handleDependencyMoved));
   };
 }
 
