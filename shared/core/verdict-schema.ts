@@ -112,3 +112,15 @@ export function renderVerdictJsonSchema(): string {
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
+
+const RULE_ID_UNION = /(export type RuleId =)[^;]*;/;
+
+/**
+ * types/verdict.d.ts with its `RuleId` union rewritten from the rule definitions (the rest of the
+ * file is written by hand, with its doc comments; a test holds it to `jsonVerdictSchema`).
+ */
+export function renderVerdictTypes(current: string): string {
+  if (!RULE_ID_UNION.test(current)) throw new Error("types/verdict.d.ts has no RuleId union");
+  const union = RULE_IDS.map((id) => JSON.stringify(id)).join(" | ");
+  return current.replace(RULE_ID_UNION, (_line, head: string) => `${head}\n  ${union};`);
+}

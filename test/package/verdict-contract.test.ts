@@ -13,6 +13,7 @@ import { RULE_IDS } from "../../shared/core/rules/rule-definitions.js";
 import {
   jsonVerdictSchema,
   renderVerdictJsonSchema,
+  renderVerdictTypes,
   verdictSchema,
 } from "../../shared/core/verdict-schema.js";
 import { makeFacts, makeFile } from "../builders/make-facts.js";
@@ -46,6 +47,14 @@ describe("the verdict contract", () => {
 
   it("schema/verdict.schema.json is generated from the schema (run `npm run schema` to refresh)", () => {
     expect(readFileSync("schema/verdict.schema.json", "utf8")).toBe(renderVerdictJsonSchema());
+  });
+
+  it("types/verdict.d.ts names every rule (run `npm run schema` to refresh)", () => {
+    const types = readFileSync("types/verdict.d.ts", "utf8");
+    expect(types).toBe(renderVerdictTypes(types));
+    expect(renderVerdictTypes('export type RuleId = "old";')).toBe(
+      `export type RuleId =\n  ${RULE_IDS.map((id) => `"${id}"`).join(" | ")};`,
+    );
   });
 
   it("accepts what `--format json` prints for a real evaluation, with every rule", () => {

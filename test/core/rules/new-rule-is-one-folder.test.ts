@@ -56,6 +56,8 @@ import { invalidConfigVerdict } from "./shared/core/invalid-config-verdict.js";
 import { renderComment } from "./shared/core/render/render-comment.js";
 import { referencesToVerify } from "./shared/core/rules/references-to-verify.js";
 import { renderConfigTemplate } from "./cli/init/render-config-template.js";
+import { renderVerdictJsonSchema, renderVerdictTypes } from "./shared/core/verdict-schema.js";
+import { readFileSync } from "node:fs";
 
 const facts = {
   repository: "acme/shop", number: 1, title: "A title that is rather too long for this gate",
@@ -92,6 +94,8 @@ console.log(JSON.stringify({
   schema: JSON.parse(renderConfigJsonSchema()).properties.rules.properties["title-length"] ?? null,
   template: renderConfigTemplate().includes("title-length"),
   references: referencesToVerify(facts.body, parsed.config, "acme/shop"),
+  verdictSchemaIds: JSON.parse(renderVerdictJsonSchema()).properties.rules.items.properties.id.enum,
+  verdictTypes: renderVerdictTypes(readFileSync("${ROOT}/types/verdict.d.ts", "utf8")).includes('"focus" | "title-length"'),
 }));
 `;
 
@@ -149,6 +153,11 @@ describe("a throwaway rule added as one folder and one line", () => {
     expect(out["schema"]).toMatchObject({ properties: { "max-chars": { default: 72 } } });
     expect(out["template"]).toBe(true);
     expect(out["references"]).toEqual(["acme/shop#77"]);
+  });
+
+  it("is in the verdict contract `npm run schema` writes (JSON Schema and published types)", () => {
+    expect(out["verdictSchemaIds"]).toContain("title-length");
+    expect(out["verdictTypes"]).toBe(true);
   });
 
   it("type-checks with no other file changed", () => {
