@@ -1,6 +1,6 @@
 // Merges parsed reports into one line map per repository file. Hits from every report and record
 // add up; files that map to no repository file are listed, never dropped.
-import type { CoverageReport, GoModule } from "../facts.js";
+import type { CoverageReport, FileCoverage, GoModule } from "../facts.js";
 import { mapCoveragePaths, type UnmatchedCoverageFile } from "./map-coverage-paths.js";
 import { createRepoPathIndex } from "./repo-path-index.js";
 
@@ -28,7 +28,9 @@ export function mergeCoverage(
 ): MergedCoverage {
   const index = createRepoPathIndex(repoFiles);
   const files = new Map<string, MergedFileCoverage>();
-  const fullyBranched = new Map<string, Set<number>>();
+  // The report files merged into each repository file: a line stays partial only when none of
+  // them ran it fully, which is asked for the few partial lines, not recorded for every line.
+  const sources = new Map<string, FileCoverage[]>();
   const unmatched: UnmatchedCoverageFile[] = [];
   for (const report of reports) {
     const mapping = mapCoveragePaths(report, index, goModules);
@@ -38,14 +40,14 @@ export function mergeCoverage(
       if (repoPath === undefined) continue;
       let merged = files.get(repoPath);
       if (merged === undefined) {
-        merged = { lines: new Map(), partialLines: new Set() };
+        merged = { lines: new Map(file.lines), partialLines: new Set() };
         files.set(repoPath, merged);
-        fullyBranched.set(repoPath, new Set());
-      }
-      const full = fullyBranched.get(repoPath) ?? new Set<number>();
-      for (const [line, hits] of file.lines) {
-        merged.lines.set(line, (merged.lines.get(line) ?? 0) + hits);
-        if (hits > 0 && !file.partialLines.has(line)) full.add(line);
+        sources.set(repoPath, [file]);
+      } else {
+        for (const [line, hits] of file.lines) {
+          merged.lines.set(line, (merged.lines.get(line) ?? 0) + hits);
+        }
+        sources.get(repoPath)?.push(file);
       }
       for (const line of file.partialLines) {
         if ((file.lines.get(line) ?? 0) > 0) merged.partialLines.add(line);
@@ -53,7 +55,12 @@ export function mergeCoverage(
     }
   }
   for (const [repoPath, merged] of files) {
-    for (const line of fullyBranched.get(repoPath) ?? []) merged.partialLines.delete(line);
+    for (const line of merged.partialLines) {
+      const ranFully = sources
+        .get(repoPath)
+        ?.some((file) => (file.lines.get(line) ?? 0) > 0 && !file.partialLines.has(line));
+      if (ranFully) merged.partialLines.delete(line);
+    }
   }
   return { files, unmatched };
 }

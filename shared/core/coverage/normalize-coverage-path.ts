@@ -2,6 +2,9 @@
 // `..` resolved where it can be, `file://` dropped. Absolute paths stay absolute.
 
 export function normalizeCoveragePath(path: string): string {
+  // Most paths are already in shape (a repository's own file list always is): return them as
+  // they are without splitting and joining them again.
+  if (!NEEDS_WORK.test(path)) return path;
   let text = path.trim().replace(/\\/g, "/");
   if (/^file:\/\//i.test(text)) {
     text = text.replace(/^file:\/\/(?:localhost)?/i, "");
@@ -25,6 +28,12 @@ export function normalizeCoveragePath(path: string): string {
   }
   return (absolute ? "/" : "") + kept.join("/");
 }
+
+/**
+ * What the loop below would change: a backslash, surrounding white space, a `file:` URL, an empty
+ * segment (`//`, a trailing `/`), or a `.` or `..` segment.
+ */
+const NEEDS_WORK = /\\|^\s|\s$|^file:|\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/i;
 
 /** `/home/x`, `C:/x`, `//server/share`: paths naming a machine's layout, not the repository's. */
 export function isAbsoluteCoveragePath(normalized: string): boolean {

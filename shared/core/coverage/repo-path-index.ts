@@ -33,28 +33,19 @@ interface TrieNode {
 
 export function createRepoPathIndex(repoFiles: readonly string[]): RepoPathIndex {
   const exact = new Map<string, string>();
-  const root: TrieNode = { children: new Map() };
   for (const path of repoFiles) {
     const normalized = normalizeCoveragePath(path);
-    if (normalized === "" || exact.has(normalized)) continue;
-    exact.set(normalized, path);
-    const segments = pathSegments(normalized);
-    let node = root;
-    for (let i = segments.length - 1; i >= 0; i--) {
-      const segment = segments[i] ?? "";
-      let child = node.children.get(segment);
-      if (!child) {
-        child = { children: new Map() };
-        node.children.set(segment, child);
-      }
-      node = child;
-    }
-    node.file = { path, segments, order: exact.size };
+    if (normalized !== "" && !exact.has(normalized)) exact.set(normalized, path);
   }
+  // Most reports name repository paths as they are: the trie is built on the first path that
+  // needs a suffix lookup, not for every run.
+  let trie: TrieNode | undefined;
   return {
     size: exact.size,
     exact: (normalized) => exact.get(normalized),
     suffixCandidates: (queries) => {
+      trie ??= buildTrie(exact);
+      const root = trie;
       const found = new Map<string, IndexedFile>();
       for (const query of queries) {
         let node = root;
@@ -69,6 +60,28 @@ export function createRepoPathIndex(repoFiles: readonly string[]): RepoPathIndex
       return [...found.values()].sort((a, b) => a.order - b.order);
     },
   };
+}
+
+/** `exact` maps each normalised path to the repository's, in the repository's order. */
+function buildTrie(exact: ReadonlyMap<string, string>): TrieNode {
+  const root: TrieNode = { children: new Map() };
+  let order = 0;
+  for (const [normalized, path] of exact) {
+    order += 1;
+    const segments = pathSegments(normalized);
+    let node = root;
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const segment = segments[i] ?? "";
+      let child = node.children.get(segment);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.file = { path, segments, order };
+  }
+  return root;
 }
 
 function collect(node: TrieNode, into: Map<string, IndexedFile>): void {

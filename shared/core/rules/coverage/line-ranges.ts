@@ -13,22 +13,22 @@ export interface LineRange {
  */
 export function toLineRanges(lines: readonly number[], universe?: readonly number[]): LineRange[] {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const position = new Map<number, number>();
-  if (universe !== undefined) {
-    [...new Set([...universe, ...sorted])]
-      .sort((a, b) => a - b)
-      .forEach((line, index) => position.set(line, index));
-  }
-  const rank = (line: number): number => position.get(line) ?? line;
-
+  if (sorted.length === 0) return [];
+  // Two neighbours in `sorted` join when nothing in `universe` lies strictly between them.
+  const between = universe === undefined ? null : [...universe].sort((a, b) => a - b);
+  let next = 0;
   const ranges: LineRange[] = [];
   for (const line of sorted) {
     const last = ranges[ranges.length - 1];
-    if (last !== undefined && rank(line) === rank(last.end) + 1) {
-      last.end = line;
-    } else {
-      ranges.push({ start: line, end: line });
+    let joins: boolean;
+    if (last === undefined) joins = false;
+    else if (between === null) joins = line === last.end + 1;
+    else {
+      while (next < between.length && (between[next] ?? 0) <= last.end) next += 1;
+      joins = next === between.length || (between[next] ?? 0) >= line;
     }
+    if (joins && last !== undefined) last.end = line;
+    else ranges.push({ start: line, end: line });
   }
   return ranges;
 }

@@ -25,12 +25,14 @@ function manifestRoots(paths: Iterable<string>): Set<string> {
 }
 
 function groupOf(path: string, roots: Set<string>): Pick<SizeGroup, "name" | "kind"> {
-  const segments = path.split("/");
   // The deepest manifest root wins: `packages/a/vendor/b/package.json` makes its own package.
-  for (let depth = segments.length - 1; depth > 0; depth -= 1) {
-    const dir = segments.slice(0, depth).join("/");
-    if (roots.has(dir)) return { name: dir, kind: "package" };
+  if (roots.size > 0) {
+    for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+      const dir = path.slice(0, slash);
+      if (roots.has(dir)) return { name: dir, kind: "package" };
+    }
   }
+  const segments = path.split("/");
   const [top, second] = segments;
   if (segments.length >= 3 && top !== undefined && PACKAGE_PARENTS.has(top)) {
     return { name: `${top}/${second ?? ""}`, kind: "package" };
