@@ -62,6 +62,23 @@ describe("/shipgate override", () => {
     expect(app.sim.violations).toEqual([]);
   });
 
+  it("creates the sticky comment when an override is the only finding (the comment holds it)", async () => {
+    await app.send("pull_request", pullRequestEvent("opened", { headSha: HEAD }));
+    // Someone deleted the failing verdict's comment: nothing on the pull request holds state.
+    const first = sticky();
+    expect(first).toBeDefined();
+    app.sim.state.comments.splice(app.sim.state.comments.indexOf(first!), 1);
+    expect(sticky()).toBeUndefined();
+
+    await say("/shipgate override size Generated migration, reviewed by hand");
+    expect(latestRun()?.conclusion).toBe("success");
+    expect(sticky()?.body).toContain("Generated migration, reviewed by hand");
+    expect(decodeAppState(sticky()?.body).overrides).toEqual([
+      expect.objectContaining({ rule: "size", by: "maria", sha: HEAD }),
+    ]);
+    expect(app.sim.violations).toEqual([]);
+  });
+
   it("survives a restart (read back from GitHub) and expires on the next push", async () => {
     await app.send("pull_request", pullRequestEvent("opened", { headSha: HEAD }));
     await say("/shipgate override size Release freeze exception");
