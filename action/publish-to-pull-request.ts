@@ -33,7 +33,7 @@ export type PublishResult =
   "published" | "nothing-to-write" | "stale-head" | "no-permission" | "error";
 
 export const NO_PERMISSION_LINE =
-  "shipgate: no comment was posted: the token cannot write to this pull request (pull requests from forks get a read-only token). The job summary, annotations and exit code still report the result; to comment on fork pull requests, use mode: evaluate and mode: publish (see "Pull requests from forks" in docs/action.md).";
+  "shipgate: no comment was posted: the token cannot write to this pull request (pull requests from forks get a read-only token). The job summary, annotations and exit code still report the result; to comment on fork pull requests, use mode: evaluate and mode: publish (see Pull requests from forks in docs/action.md).";
 
 export async function publishToPullRequest(
   client: GitHubClient,
