@@ -12,6 +12,7 @@ export interface SimState {
   reviewComments: T.ReviewCommentRecord[];
   checkRuns: T.CheckRunRecord[];
   artifacts: T.ArtifactRecord[];
+  workflowRuns: T.WorkflowRunRecord[];
   installations: T.InstallationRecord[];
   /** Adds (or updates) a repository; other seeding helpers add missing repositories themselves. */
   addRepo(owner: string, repo: string, seed?: RepoSeed): T.RepoRecord;
@@ -42,6 +43,14 @@ export interface SimState {
     runId: number,
     seed: { name: string; data: Buffer | string; expired?: boolean },
   ): T.ArtifactRecord;
+  /** A workflow run of `path` (`.github/workflows/x.yml`), completed successfully by default. */
+  addWorkflowRun(
+    owner: string,
+    repo: string,
+    seed: { path: string; headSha: string; headBranch?: string; event?: string } & Partial<
+      Pick<T.WorkflowRunRecord, "status" | "conclusion">
+    >,
+  ): T.WorkflowRunRecord;
   nextId(): number;
   /** The clock, formatted as GitHub formats timestamps (no milliseconds). */
   now(): string;
@@ -63,6 +72,7 @@ export function createState(clock: () => Date = () => new Date()): SimState {
     reviewComments: [],
     checkRuns: [],
     artifacts: [],
+    workflowRuns: [],
     installations: [],
     nextId,
     now,
@@ -125,6 +135,27 @@ export function createState(clock: () => Date = () => new Date()): SimState {
       };
       state.installations.push(record);
       return record;
+    },
+    addWorkflowRun(owner, repo, seed) {
+      state.addRepo(owner, repo);
+      const run: T.WorkflowRunRecord = {
+        id: nextId(),
+        owner,
+        repo,
+        path: seed.path,
+        workflowId: 500 + [...seed.path].reduce((sum, ch) => sum + ch.charCodeAt(0), 0),
+        headSha: seed.headSha,
+        headBranch: seed.headBranch ?? "feature",
+        event: seed.event ?? "pull_request",
+        status: seed.status ?? "completed",
+        conclusion:
+          seed.conclusion ??
+          (seed.status === undefined || seed.status === "completed" ? "success" : null),
+        createdAt: now(),
+        reruns: 0,
+      };
+      state.workflowRuns.push(run);
+      return run;
     },
     addArtifact(owner, repo, runId, seed) {
       state.addRepo(owner, repo);

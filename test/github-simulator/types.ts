@@ -155,6 +155,21 @@ export interface ArtifactRecord extends InRepo {
   createdAt: string;
 }
 
+export interface WorkflowRunRecord extends InRepo {
+  id: number;
+  /** The workflow file, e.g. `.github/workflows/shipgate.yml`. */
+  path: string;
+  workflowId: number;
+  headSha: string;
+  headBranch: string;
+  event: string;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: string | null;
+  createdAt: string;
+  /** How many times it was re-run through the API. */
+  reruns: number;
+}
+
 export interface InstallationRecord {
   id: number;
   account: string;

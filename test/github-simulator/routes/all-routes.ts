@@ -13,6 +13,7 @@ import { reviewRoutes } from "./review-routes.js";
 import { searchRoutes } from "./search-routes.js";
 import { treeRoutes } from "./tree-routes.js";
 import { userRoutes } from "./user-routes.js";
+import { workflowRunRoutes } from "./workflow-run-routes.js";
 
 export const allRoutes: Route[] = [
   ...repoRoutes,
@@ -28,4 +29,5 @@ export const allRoutes: Route[] = [
   ...rateLimitRoutes,
   ...userRoutes,
   ...searchRoutes,
+  ...workflowRunRoutes,
 ];
