@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG_PATH } from "../shared/github/read-config-at-ref.js";
 
 export type { CommentMode };
 export type FailOn = "failure" | "warning" | "never";
-export type RunMode = "full" | "evaluate" | "publish";
+export type RunMode = "full" | "evaluate" | "publish" | "dependants";
 
 export interface ActionInputs {
   token: string;
@@ -16,6 +16,8 @@ export interface ActionInputs {
   reviewComments: boolean;
   failOn: FailOn;
   mode: RunMode;
+  /** `mode: dependants`: the gate's workflow file (`shipgate.yml`) whose runs are re-run. */
+  workflow: string;
   /** How long one GitHub API request may take, in milliseconds. */
   requestTimeoutMs: number;
   /** How long the whole run may take, in milliseconds. */
@@ -58,7 +60,13 @@ export function readInputs(read: (name: string) => string): InputsResult {
   };
 
   const token = read("github-token").trim();
-  const mode = choice("mode", ["full", "evaluate", "publish"], "full");
+  const mode = choice("mode", ["full", "evaluate", "publish", "dependants"], "full");
+  const workflow = read("workflow").trim();
+  if (mode === "dependants" && workflow === "") {
+    errors.push(
+      "input `workflow` is empty; with mode: dependants, name the workflow file that runs the gate, e.g. shipgate.yml",
+    );
+  }
   if (token === "") {
     errors.push(
       "input `github-token` is empty; leave it unset to use the workflow's token, or pass `${{ secrets.GITHUB_TOKEN }}`",
@@ -81,6 +89,7 @@ export function readInputs(read: (name: string) => string): InputsResult {
     reviewComments: choice("review-comments", ["true", "false"], "true") === "true",
     failOn: choice("fail-on", ["failure", "warning", "never"], "failure"),
     mode,
+    workflow,
     requestTimeoutMs: seconds("request-timeout", DEFAULT_REQUEST_TIMEOUT_SECONDS),
     timeoutMs: seconds("timeout", DEFAULT_TIMEOUT_SECONDS),
   };

@@ -10,6 +10,7 @@ import { neutralizeCommands } from "./log-safely.js";
 import { readEvent } from "./read-event.js";
 import { readInputs, type ActionInputs } from "./read-inputs.js";
 import { readRunnerEnv, type RunnerEnv } from "./read-runner-env.js";
+import { runDependants } from "./run-dependants.js";
 import { runMergeGroup } from "./run-merge-group.js";
 import { runPublish } from "./run-publish.js";
 import { runPullRequest } from "./run-pull-request.js";
@@ -40,6 +41,15 @@ async function runTarget(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   const payload = await readEventFile(runner.eventPath);
+  const client = () =>
+    createActionClient({
+      token: inputs.token,
+      apiUrl: runner.apiUrl,
+      requestTimeoutMs: inputs.requestTimeoutMs,
+      deadline,
+      ...(env.ACTIONS_ORCHESTRATION_ID ? { orchestrationId: env.ACTIONS_ORCHESTRATION_ID } : {}),
+    });
+  if (inputs.mode === "dependants") return await runDependants(client(), payload, inputs, runner);
   const event = readEvent(runner.eventName, payload);
   if (!event.ok) {
     core.setFailed(`shipgate: ${event.error}`);
@@ -55,14 +65,6 @@ async function runTarget(
     );
     return;
   }
-  const client = () =>
-    createActionClient({
-      token: inputs.token,
-      apiUrl: runner.apiUrl,
-      requestTimeoutMs: inputs.requestTimeoutMs,
-      deadline,
-      ...(env.ACTIONS_ORCHESTRATION_ID ? { orchestrationId: env.ACTIONS_ORCHESTRATION_ID } : {}),
-    });
   switch (target.kind) {
     case "skip":
       core.info(neutralizeCommands(`shipgate: ${target.reason}`));

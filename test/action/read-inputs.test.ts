@@ -16,6 +16,7 @@ describe("readInputs", () => {
         reviewComments: true,
         failOn: "failure",
         mode: "full",
+        workflow: "",
         requestTimeoutMs: 30_000,
         timeoutMs: 600_000,
       },
@@ -32,6 +33,7 @@ describe("readInputs", () => {
         "review-comments": "FALSE",
         "fail-on": "warning",
         mode: "evaluate",
+        workflow: " shipgate.yml ",
         "request-timeout": "2.5",
         timeout: " 90 ",
       }),
@@ -46,9 +48,19 @@ describe("readInputs", () => {
         reviewComments: false,
         failOn: "warning",
         mode: "evaluate",
+        workflow: "shipgate.yml",
         requestTimeoutMs: 2500,
         timeoutMs: 90_000,
       },
+    });
+  });
+
+  it("asks for the gate's workflow with mode: dependants", () => {
+    expect(readInputs(reader({ ...base, mode: "dependants" }))).toEqual({
+      ok: false,
+      errors: [
+        "input `workflow` is empty; with mode: dependants, name the workflow file that runs the gate, e.g. shipgate.yml",
+      ],
     });
   });
 
@@ -71,7 +83,7 @@ describe("readInputs", () => {
     [
       "mode",
       "dry-run",
-      'input `mode` is "dry-run"; use one of: full, evaluate, publish (default full)',
+      'input `mode` is "dry-run"; use one of: full, evaluate, publish, dependants (default full)',
     ],
     [
       "config",

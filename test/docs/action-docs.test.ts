@@ -95,8 +95,13 @@ function checkPermissions(doc: WorkflowDoc): string[] {
     .map((step) => String(step.with.mode ?? "full"));
   if (modes.length === 0) return [];
   const wanted: Record<string, string> = { contents: "read", issues: "read" };
-  if (modes.some((mode) => mode !== "evaluate")) wanted["pull-requests"] = "write";
-  if (modes.includes("publish")) wanted.actions = "read";
+  if (modes.some((mode) => mode !== "evaluate" && mode !== "dependants"))
+    wanted["pull-requests"] = "write";
+  // dependants searches and lists pull requests, and re-runs the gate's workflow runs.
+  if (modes.includes("dependants")) {
+    wanted["pull-requests"] ??= "read";
+    wanted.actions = "write";
+  } else if (modes.includes("publish")) wanted.actions = "read";
   const granted = workflow.permissions ?? {};
   return Object.entries(wanted)
     .filter(([scope, access]) => granted[scope] !== access && granted[scope] !== "write")
