@@ -58,6 +58,10 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
       return result;
     } catch (error) {
       deps.onFinished?.("failed", Date.now() - started);
+      deps.log.error(
+        { ...jobFields(job, info), err: error },
+        `shipgate: ${jobKey(job)}: job failed (attempt ${info.attempt + 1}); it is retried with backoff until its attempts run out`,
+      );
       throw error;
     }
   };
@@ -68,13 +72,7 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
     finished: (outcome: JobOutcome) => void,
   ): Promise<"done" | "busy"> => {
     const key = jobKey(job);
-    const log = deps.log.child({
-      deliveryId: job.deliveryId,
-      jobId: info.id,
-      pr: key,
-      head: job.headSha,
-      attempt: info.attempt,
-    });
+    const log = deps.log.child(jobFields(job, info));
     const client = await deps.clientFor(job.installationId);
     const repo = { owner: job.owner, repo: job.repo };
     if (job.number === undefined) {
@@ -167,6 +165,17 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
         ),
       );
     },
+  };
+}
+
+/** What every log line about a job carries. */
+function jobFields(job: EvaluationJob, info: Parameters<JobProcessor>[1]) {
+  return {
+    deliveryId: job.deliveryId,
+    jobId: info.id,
+    pr: jobKey(job),
+    head: job.headSha,
+    attempt: info.attempt,
   };
 }
 

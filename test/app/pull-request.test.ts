@@ -132,6 +132,17 @@ describe("pull_request events", () => {
     expect(run?.output.title).toBe("shipgate could not finish");
     expect(run?.output.summary).toContain("delivery-boom");
     expect(app.logs.some((l) => l.level >= 50 && l.deliveryId === "delivery-boom")).toBe(true);
+    // Each failed attempt of the job is logged with the job's fields, and retried.
+    expect(app.logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        deliveryId: "delivery-boom",
+        jobId: "delivery-boom",
+        pr: "acme/web#7",
+        head: HEAD,
+        msg: expect.stringMatching(/job failed \(attempt 1\)/),
+      }),
+    );
   });
 
   it("a duplicate delivery performs no writes", async () => {
