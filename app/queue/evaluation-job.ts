@@ -33,9 +33,12 @@ export function jobKey(job: Pick<EvaluationJob, "owner" | "repo" | "number" | "h
   return job.number === undefined ? `${repo}@${job.headSha}` : `${repo}#${job.number}`;
 }
 
-/** Stable across retries and redeliveries: a fan-out child adds its pull request number. */
-export function jobId(job: Pick<EvaluationJob, "deliveryId" | "number">, child: boolean): string {
-  return child ? `${job.deliveryId}-pr${job.number ?? 0}` : job.deliveryId;
+/** Stable across retries and redeliveries: a fan-out child adds its pull request. */
+export function jobId(
+  job: Pick<EvaluationJob, "deliveryId" | "owner" | "repo" | "number">,
+  child: boolean,
+): string {
+  return child ? `${job.deliveryId}-${job.owner}/${job.repo}#${job.number ?? 0}` : job.deliveryId;
 }
 
 /** Events whose only news is the head: once that head has a verdict, they have nothing to add. */
