@@ -40,10 +40,14 @@ export function mergeCoverage(
       if (repoPath === undefined) continue;
       let merged = files.get(repoPath);
       if (merged === undefined) {
-        merged = { lines: new Map(file.lines), partialLines: new Set() };
+        // The report's own map while it is the only one: copied (never changed) once a second
+        // report file adds to it.
+        merged = { lines: file.lines, partialLines: new Set() };
         files.set(repoPath, merged);
         sources.set(repoPath, [file]);
       } else {
+        if (merged.lines === sources.get(repoPath)?.[0]?.lines)
+          merged.lines = new Map(merged.lines);
         for (const [line, hits] of file.lines) {
           merged.lines.set(line, (merged.lines.get(line) ?? 0) + hits);
         }

@@ -17,6 +17,24 @@ describe("mergeCoverage", () => {
     });
   });
 
+  it("leaves the reports' own line records as they were", () => {
+    const unit = makeReport({ files: [makeFileCoverage("src/a.ts", { 1: 1, 2: 0 })] });
+    const e2e = makeReport({
+      source: "e2e/lcov.info",
+      files: [makeFileCoverage("src/a.ts", { 2: 4, 3: 1 })],
+    });
+    const merged = mergeCoverage([unit, e2e, unit], ["src/a.ts"]);
+    expect(plain(merged)["src/a.ts"]?.lines).toEqual({ 1: 2, 2: 4, 3: 1 });
+    expect([...(unit.files[0]?.lines ?? [])]).toEqual([
+      [1, 1],
+      [2, 0],
+    ]);
+    expect([...(e2e.files[0]?.lines ?? [])]).toEqual([
+      [2, 4],
+      [3, 1],
+    ]);
+  });
+
   it("counts two LCOV reports that name different files, each for its own file", () => {
     const a = makeReport({
       source: "a/lcov.info",
