@@ -111,6 +111,11 @@ export function printStartup({ help, empty, runs, sizes }) {
   console.log(
     `- shipgate --help: median ${help.medianMs.toFixed(0)} ms; node -e "": ${empty.medianMs.toFixed(0)} ms (${runs} runs each); ratio ${(help.medianMs / empty.medianMs).toFixed(2)}`,
   );
+  if (help.medianCpuMs !== null && empty.medianCpuMs !== null) {
+    console.log(
+      `  CPU time: --help ${help.medianCpuMs.toFixed(0)} ms; node -e "": ${empty.medianCpuMs.toFixed(0)} ms; ratio ${(help.medianCpuMs / empty.medianCpuMs).toFixed(2)}`,
+    );
+  }
 }
 
 export function printCliBench(rows) {
@@ -128,6 +133,11 @@ export function printCliBench(rows) {
       console.log(
         `  ratio:          diff-cover time / shipgate time = ${(diffCover.medianMs / shipgate.medianMs).toFixed(1)}`,
       );
+      if (shipgate.medianCpuMs !== null && diffCover.medianCpuMs !== null) {
+        console.log(
+          `  CPU time:       shipgate ${shipgate.medianCpuMs.toFixed(0)} ms, diff-cover ${diffCover.medianCpuMs.toFixed(0)} ms (with git); ratio ${(diffCover.medianCpuMs / shipgate.medianCpuMs).toFixed(1)}`,
+        );
+      }
     } else {
       console.log("  diff-cover:     not installed (apt-get install diff-cover)");
     }
