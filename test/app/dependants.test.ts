@@ -70,6 +70,16 @@ describe("a dependency moves", () => {
 
     expect(response.status).toBe(202);
     expect(evaluated()).toEqual([1, 2, 6]);
+    // One check run per dependant (created in progress, then completed: two writes), and the
+    // sticky comment only where the verdict needs one (#2 still waits for #3).
+    const writes = app.sim.writes().filter((w) => !w.path.startsWith("/app/"));
+    expect(writes.map((w) => `${w.method} ${w.path.replace(/\/\d{4,}$/, "/{id}")}`).sort()).toEqual(
+      [
+        ...Array(3).fill("PATCH /repos/acme/web/check-runs/{id}"),
+        ...Array(3).fill("POST /repos/acme/web/check-runs"),
+        "POST /repos/acme/web/issues/2/comments",
+      ],
+    );
     expect(app.sim.state.checkRuns.map((r) => r.status)).toEqual([
       "completed",
       "completed",
