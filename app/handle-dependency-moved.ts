@@ -1,13 +1,13 @@
 // pull_request.closed, issues.closed, issues.reopened: an item that pull requests may depend on
-// moved, so the open pull requests that depend on it are evaluated again — one job each, through
-// the queue like any event, and nothing for pull requests that do not depend on it. Finding them
-// costs the default branch's config (for the keywords) and one search query, plus one list read
-// of the pull requests stacked on a closed pull request's branch (find-dependants.ts).
+// moved, so the open pull requests that depend on it are evaluated again: one job each, all under
+// the webhook's delivery (enqueueJobs), and nothing for pull requests that do not depend on it.
+// Finding them costs the default branch's config (for the keywords) and one search query, plus
+// one list read of the pull requests stacked on a closed pull request's branch.
 import type { Context } from "probot";
 import { findDependants } from "../shared/github/find-dependants.js";
 import type { AppRuntime } from "./app-runtime.js";
 import { readAppConfig } from "./config/read-app-config.js";
-import { enqueueJob } from "./queue/enqueue-job.js";
+import { enqueueJobs } from "./queue/enqueue-job.js";
 
 export const DEPENDENCY_EVENTS = [
   "pull_request.closed",
@@ -34,19 +34,18 @@ export async function handleDependencyMoved(
   const config = await readAppConfig(client, { ...where, ref: repository.default_branch });
   if (!config.result.ok || config.result.config.rules.dependencies.level === "off") return;
   const keywords = config.result.config.rules.dependencies.keywords;
-  for (const number of await findDependants(client, { ...where, ...moved }, keywords)) {
-    // One delivery per dependant: a redelivery of this webhook is a duplicate of each.
-    await enqueueJob(
-      runtime,
-      { ...context, id: `${context.id}-dependant-${number}` },
-      {
-        kind: "pull_request",
-        action: "dependency",
-        ...where,
-        number,
-        // The job reads the pull request and evaluates the head it has then.
-        headSha: "",
-      },
-    );
-  }
+  const dependants = await findDependants(client, { ...where, ...moved }, keywords);
+  // One delivery, one job per dependant: a redelivery of this webhook adds none.
+  await enqueueJobs(
+    runtime,
+    context,
+    dependants.map((number) => ({
+      kind: "pull_request" as const,
+      action: "dependency",
+      ...where,
+      number,
+      // The job reads the pull request and evaluates the head it has then.
+      headSha: "",
+    })),
+  );
 }
