@@ -29,7 +29,12 @@ export function createHealthHandler(
     let counts: QueueCounts | null = null;
     let problem: string | null = null;
     try {
-      counts = await withTimeout(queue.counts(), COUNTS_TIMEOUT_MS);
+      // The queue (BullMQ's connections) and the job store (its own connection) may come back
+      // from a Redis outage at different moments: healthy only once both answer.
+      [counts] = await withTimeout(
+        Promise.all([queue.counts(), queue.store.ping()]),
+        COUNTS_TIMEOUT_MS,
+      );
     } catch (error) {
       problem = `the queue does not answer: ${error instanceof Error ? error.message : String(error)}`;
     }

@@ -41,6 +41,7 @@ export function createMemoryJobStore(deliveryCapacity = 5000): JobStore {
       if (value) inFlight.set(key, value);
       else inFlight.delete(key);
     },
+    ping: async () => undefined,
     close: async () => undefined,
   };
 }

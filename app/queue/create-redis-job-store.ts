@@ -58,6 +58,7 @@ export function createRedisJobStore(redis: Redis): JobStore {
       if (value) await redis.hset(`${PREFIX}inflight`, key, JSON.stringify(value));
       else await redis.hdel(`${PREFIX}inflight`, key);
     },
+    ping: async () => void (await redis.ping()),
     close: async () => void redis.disconnect(),
   };
 }

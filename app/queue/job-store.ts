@@ -42,6 +42,8 @@ export interface JobStore {
   /** The check run the lease holder is writing, if it died or was stopped before finishing. */
   readInFlight(key: string): Promise<InFlight | null>;
   writeInFlight(key: string, inFlight: InFlight | null): Promise<void>;
+  /** Rejects while the store cannot answer (Redis away or still reconnecting): for /health. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -147,8 +147,14 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
       finished(outcome.kind);
       // An error completed the check run as a failure; the retry evaluates again into it.
       if (outcome.kind === "errored") throw outcome.error;
-      await store.writeCovered(key, { seq, head });
-      await store.writeInFlight(key, null);
+      // The verdict is out: bookkeeping that fails now (Redis reconnecting) must not re-run the
+      // evaluation; at worst a later event for this head evaluates it once more.
+      await Promise.all([
+        store.writeCovered(key, { seq, head }),
+        store.writeInFlight(key, null),
+      ]).catch((error: unknown) =>
+        log.warn({ err: error }, `shipgate: ${key}: could not record the evaluation's outcome`),
+      );
       return "done";
     } finally {
       running.delete(info.id);

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { createMemoryJobStore } from "../../../app/queue/create-memory-job-store.js";
 import { createRedisJobStore } from "../../../app/queue/create-redis-job-store.js";
 import type { JobStore } from "../../../app/queue/job-store.js";
+import { createRedisClient } from "../../../app/redis/redis-client-options.js";
 import { describeWithRedis, startRedisServer, type RedisServer } from "../redis-server.js";
 
 function storeTests(name: string, make: () => JobStore, shared: boolean) {
@@ -54,6 +55,10 @@ function storeTests(name: string, make: () => JobStore, shared: boolean) {
       await a.writeCovered(k, { seq: 1, head: "a".repeat(40) });
       expect(await a.readCovered(k)).toEqual({ seq: 2, head: "b".repeat(40) });
     });
+
+    it("answers a ping", async () => {
+      await expect(open().ping()).resolves.toBeUndefined();
+    });
   });
 }
 
@@ -80,6 +85,19 @@ describeWithRedis("the Redis job store tests (test/app/queue/job-store.test.ts)"
       expect(taken).not.toBeNull();
       await taken?.release();
       await other.close();
+    });
+
+    it("answers a ping while connected, and refuses at once while Redis cannot be reached", async () => {
+      const client = createRedisClient(redis?.url ?? "");
+      await new Promise((resolve) => client.once("ready", resolve));
+      const connected = createRedisJobStore(client);
+      await expect(connected.ping()).resolves.toBeUndefined();
+      await connected.close();
+      // Nothing listens there: the fail-fast client (as app/server.ts uses) rejects, not waits.
+      const away = createRedisJobStore(createRedisClient("redis://127.0.0.1:1"));
+      away.ping().catch(() => undefined);
+      await expect(away.ping()).rejects.toThrow();
+      await away.close();
     });
   },
 );
