@@ -21,7 +21,7 @@ import { configErrorAnnotations } from "./checks/config-error-annotations.js";
 import { coverageArtifact } from "./config/coverage-artifact.js";
 import { resolveAppConfig } from "./config/resolve-app-config.js";
 import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
-import { gatherArtifactCoverage } from "./coverage/gather-artifact-coverage.js";
+import { downloadCoverageArtifact } from "./coverage/download-coverage-artifact.js";
 import { appStateTrailer, decodeAppState } from "../shared/core/app-state-marker.js";
 import { stateForHead, type AppState } from "./overrides/override-record.js";
 
@@ -107,15 +107,26 @@ async function evaluateAndPublish(
       state = await stateFor(at);
       const artifact = at.result.ok ? coverageArtifact(at.result) : null;
       const run = state.coverageRun;
+      const { readArtifact } = request;
+      const download =
+        artifact && run
+          ? await downloadCoverageArtifact(client, repo, run.runId, artifact, readArtifact.maxBytes)
+          : null;
       return {
-        coverage:
-          artifact && run
-            ? await gatherArtifactCoverage(client, repo, run.runId, artifact, request.readArtifact)
-            : null,
+        coverage: download && !download.found ? download.coverage : null,
         options: {
           coveragePending: artifact && !run ? artifact : null,
           overrides: state.overrides,
         },
+        // Off the event loop: the artifact is read, and the pull request judged, in the reader's
+        // process; only the verdict comes back.
+        judge: (facts, config, options) =>
+          readArtifact.evaluate({
+            facts,
+            config,
+            options,
+            artifact: download?.found ? { zip: download.zip, source: download.source } : null,
+          }),
       };
     },
   );

@@ -1,14 +1,37 @@
-// The artifact reader's process (bundled to build/artifact-worker.mjs, forked by
-// create-artifact-reader.ts): reads one artifact's reports and sends the result back.
+// The reader's process (bundled to build/artifact-worker.mjs, forked by create-artifact-reader.ts):
+// reads one artifact's reports and sends them back, or — for an evaluation — reads the artifact,
+// evaluates the pull request with it and sends back only the verdict, so neither a large report
+// nor a large pull request is ever parsed or judged on the App's event loop.
+import type { Config } from "../../shared/core/config/config-schema.js";
+import { evaluate, type EvaluateOptions } from "../../shared/core/evaluate.js";
+import type { PullRequestFacts } from "../../shared/core/types.js";
 import { readArtifactReports, type ArtifactReadOptions } from "./read-artifact-reports.js";
 
 export interface ArtifactJob {
+  kind: "read";
   zip: Uint8Array;
   options: ArtifactReadOptions;
 }
 
-process.once("message", (job: ArtifactJob) => {
-  void readArtifactReports(job.zip, job.options).then((facts) =>
-    process.send?.(facts, () => process.disconnect()),
-  );
+export interface EvaluationJob {
+  kind: "evaluate";
+  /** The facts; their coverage is replaced by the artifact's when there is one. */
+  facts: PullRequestFacts;
+  config: Config;
+  options: EvaluateOptions;
+  artifact: { zip: Uint8Array; options: ArtifactReadOptions } | null;
+}
+
+export type ReaderJob = ArtifactJob | EvaluationJob;
+
+async function run(job: ReaderJob): Promise<unknown> {
+  if (job.kind === "read") return readArtifactReports(job.zip, job.options);
+  const coverage = job.artifact
+    ? await readArtifactReports(job.artifact.zip, job.artifact.options)
+    : job.facts.coverage;
+  return evaluate({ ...job.facts, coverage }, job.config, job.options);
+}
+
+process.once("message", (job: ReaderJob) => {
+  void run(job).then((result) => process.send?.(result, () => process.disconnect()));
 });

@@ -9,13 +9,24 @@
 import { fork } from "node:child_process";
 import { getPriority, setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
-import type { CoverageFacts } from "../../shared/core/types.js";
-import type { ArtifactJob } from "./artifact-worker.js";
+import type { CoverageFacts, Verdict } from "../../shared/core/types.js";
+import type { EvaluationJob, ReaderJob } from "./artifact-worker.js";
 
 export interface ArtifactReader {
   (zip: Uint8Array, source: string): Promise<CoverageFacts>;
   /** The most an artifact may unpack to; a zip larger than this is not even downloaded. */
   readonly maxBytes: number;
+  /**
+   * Evaluates a pull request in the reader's process, with the artifact's reports when there is
+   * one: only the verdict comes back. When that process fails (memory, deadline), the pull
+   * request is evaluated again in a fresh one with the reason as the coverage error.
+   */
+  evaluate(job: EvaluationRequestJob): Promise<Verdict>;
+}
+
+/** An evaluation to run in the reader's process; the artifact is read there. */
+export interface EvaluationRequestJob extends Omit<EvaluationJob, "kind" | "artifact"> {
+  artifact: { zip: Uint8Array; source: string } | null;
 }
 
 export const DEFAULT_MAX_ARTIFACT_BYTES = 32 * 1024 * 1024;
@@ -39,25 +50,62 @@ export function createArtifactReader(options: ArtifactReaderOptions): ArtifactRe
   const heapMb = options.heapMb ?? 1024;
   const timeoutMs = options.timeoutMs ?? 120_000;
   let queue: Promise<unknown> = Promise.resolve();
-  const read = (zip: Uint8Array, source: string) => {
-    const job: ArtifactJob = { zip, options: { source, maxBytes } };
-    const run = () => readInProcess(options.workerUrl, job, heapMb, timeoutMs);
+  /** One job at a time per App instance, each in a fresh process. */
+  const inTurn = <T>(job: ReaderJob, source: string) => {
+    const run = () => runInProcess<T>(options.workerUrl, job, heapMb, timeoutMs, source);
     const result = queue.then(run, run);
     queue = result;
     return result;
   };
-  return Object.assign(read, { maxBytes });
+  const read = async (zip: Uint8Array, source: string) => {
+    const outcome = await inTurn<CoverageFacts>(
+      { kind: "read", zip, options: { source, maxBytes } },
+      source,
+    );
+    return outcome.ok ? outcome.value : outcome.failed;
+  };
+  const evaluate = async (job: EvaluationRequestJob): Promise<Verdict> => {
+    const { artifact, ...rest } = job;
+    const source = artifact?.source ?? "the evaluation";
+    const first = await inTurn<Verdict>(
+      {
+        kind: "evaluate",
+        ...rest,
+        artifact: artifact && { zip: artifact.zip, options: { source, maxBytes } },
+      },
+      source,
+    );
+    if (first.ok) return first.value;
+    if (artifact === null) throw new Error(`the evaluation ${first.reason}`);
+    // The artifact was too much for the process: judge again with that as the coverage error.
+    const second = await inTurn<Verdict>(
+      {
+        kind: "evaluate",
+        ...rest,
+        facts: { ...rest.facts, coverage: first.failed },
+        artifact: null,
+      },
+      source,
+    );
+    if (second.ok) return second.value;
+    throw new Error(`the evaluation ${second.reason}`);
+  };
+  return Object.assign(read, { maxBytes, evaluate });
 }
 
-function readInProcess(
+type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; failed: CoverageFacts };
+
+function runInProcess<T>(
   workerUrl: URL,
-  job: ArtifactJob,
+  job: ReaderJob,
   heapMb: number,
   timeoutMs: number,
-): Promise<CoverageFacts> {
-  const failed = (message: string): CoverageFacts => ({
-    reports: [],
-    errors: [{ source: job.options.source, message }],
+  source: string,
+): Promise<Outcome<T>> {
+  const failed = (reason: string): Outcome<T> => ({
+    ok: false,
+    reason,
+    failed: { reports: [], errors: [{ source, message: reason }] },
   });
   return new Promise((resolve) => {
     let settled = false;
@@ -68,18 +116,18 @@ function readInProcess(
       stdio: ["ignore", "ignore", "ignore", "ipc"],
     });
     lowerPriority(child.pid);
-    const finish = (facts: CoverageFacts) => {
+    const finish = (outcome: Outcome<T>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(facts);
+      resolve(outcome);
       child.kill("SIGKILL");
     };
     const timer = setTimeout(
       () => finish(failed(`took longer than ${timeoutMs / 1000} s to read; it was stopped`)),
       timeoutMs,
     );
-    child.once("message", (facts: CoverageFacts) => finish(facts));
+    child.once("message", (value: T) => finish({ ok: true, value }));
     child.once("error", (error) => finish(failed(`cannot be read: ${error.message}`)));
     child.once("exit", (code, signal) =>
       finish(

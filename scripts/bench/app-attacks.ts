@@ -12,6 +12,7 @@ import {
   type AttackTarget,
   type PostResult,
 } from "../../test/security/app-attack-kit.js";
+import { makeZip } from "../../test/github/make-zip.js";
 
 interface Row {
   attack: string;
@@ -94,6 +95,31 @@ const artifact = (count: number, zip: Buffer) => () =>
     },
   );
 
+/** LCOV for src/module-1.ts … src/module-N.ts, 20 lines each, every third line not run. */
+const wideLcov = (files: number) =>
+  Array.from(
+    { length: files },
+    (_, i) =>
+      `SF:src/module-${i + 1}.ts\n${Array.from({ length: 20 }, (_, j) => `DA:${j + 1},${j % 3 ? 1 : 0}`).join("\n")}\nend_of_record`,
+  ).join("\n");
+
+const widePull = (files: number) => () =>
+  measure(
+    `a ${files.toLocaleString("en")}-file pull request with its ${files.toLocaleString("en")}-file LCOV`,
+    async ({ sim, app }) => {
+      const pull = seedCoveragePull(sim, 60, makeZip({ "lcov.info": wideLcov(files) }), files);
+      const answer = await app.send("workflow_run", pull.event);
+      const deadline = Date.now() + 180_000;
+      while (checkRunsOf(sim, pull.headSha).completed.length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const [run] = checkRunsOf(sim, pull.headSha).completed;
+      return {
+        answers: String(answer.status),
+        evaluations: run ? `completed: ${run.conclusion}` : "not completed",
+      };
+    },
+  );
+
 console.log("\n## shipgate App under attack (build/app.mjs, one instance, one attack per process)");
 const zip = await lcovBombZip(250 * MB);
 const scenarios = [
@@ -107,6 +133,7 @@ const scenarios = [
   webhook(8, 300 * MB, "absent"),
   artifact(1, zip),
   artifact(3, zip),
+  widePull(3000),
 ];
 console.log(
   "| attack | the App's answers | peak RSS | longest /ping | evaluations | process survived |",

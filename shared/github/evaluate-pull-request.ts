@@ -19,11 +19,22 @@ import type { ConfigAtRef } from "./read-config-at-ref.js";
 export interface AdapterInputs {
   coverage: CoverageFacts | null;
   options?: EvaluateOptions;
+  /**
+   * Where the verdict is made: `evaluate` on this thread unless the adapter has a better place
+   * (the App judges in a separate process, off its event loop, reading its artifact there).
+   */
+  judge?: Judge;
 }
+
+export type Judge = (
+  facts: PullRequestFacts,
+  config: Config,
+  options: EvaluateOptions,
+) => Promise<Verdict>;
 
 export interface PullRequestEvaluation {
   verdict: Verdict;
-  /** The facts the verdict was made from (coverage included). */
+  /** The facts the verdict was made from (coverage included unless a judge read it). */
   facts: PullRequestFacts;
   gathered: GatheredPullRequest;
   configErrors: ConfigError[];
@@ -49,8 +60,11 @@ export async function evaluatePullRequest(
   }
   const inputs = await prepare(config.result.config, config);
   const facts: PullRequestFacts = { ...gathered.facts, coverage: inputs.coverage };
+  const options = inputs.options ?? {};
   return {
-    verdict: evaluate(facts, config.result.config, inputs.options),
+    verdict: inputs.judge
+      ? await inputs.judge(facts, config.result.config, options)
+      : evaluate(facts, config.result.config, options),
     facts,
     gathered,
     configErrors: [],

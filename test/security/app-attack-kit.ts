@@ -251,7 +251,13 @@ const COVERAGE_CONFIG = [
 ].join("\n");
 
 /** Pull request `number` whose CI run `runId` uploaded `zip` as its coverage artifact. */
-export function seedCoveragePull(sim: Simulator, number: number, zip: Buffer): CoveragePull {
+/** A pull request whose coverage comes from `zip`, changing `files` files (src/module-N.ts). */
+export function seedCoveragePull(
+  sim: Simulator,
+  number: number,
+  zip: Buffer,
+  files = 1,
+): CoveragePull {
   for (const ref of [BASE_SHA, "main"])
     sim.state.setFile("acme", "web", ref, ".github/shipgate.yml", COVERAGE_CONFIG);
   const headSha = number.toString(16).padStart(40, "c");
@@ -260,7 +266,10 @@ export function seedCoveragePull(sim: Simulator, number: number, zip: Buffer): C
     number,
     head: { sha: headSha },
     base: { sha: BASE_SHA },
-    files: [{ filename: "src/module-1.ts", patch: addedPatch(20) }],
+    files: Array.from({ length: files }, (_, i) => ({
+      filename: `src/module-${i + 1}.ts`,
+      patch: addedPatch(20),
+    })),
   });
   sim.state.addArtifact("acme", "web", runId, { name: "coverage", data: zip });
   return {

@@ -9,6 +9,9 @@ import {
   READER_NICENESS,
 } from "../../../app/coverage/create-artifact-reader.js";
 import { makeZip } from "../../github/make-zip.js";
+import { makeFacts, makeFile } from "../../builders/make-facts.js";
+import { parseConfig } from "../../../shared/core/config/parse-config.js";
+import { evaluate } from "../../../shared/core/evaluate.js";
 
 const workerUrl = pathToFileURL(path.resolve("build/artifact-worker.mjs"));
 const lcov = (lines: number) =>
@@ -83,5 +86,56 @@ describe("createArtifactReader", () => {
     expect(facts.errors).toEqual([
       { source: "artifact coverage", message: "took longer than 0.001 s to read; it was stopped" },
     ]);
+  });
+
+  describe("evaluate", () => {
+    const config = () => {
+      const parsed = parseConfig("rules:\n  coverage: { level: block }\n", "shipgate.yml");
+      if (!parsed.ok) throw new Error("valid config");
+      return parsed.config;
+    };
+    const facts = makeFacts({
+      files: [makeFile({ path: "src/a.ts", additions: 3, addedLines: [1, 2, 3] })],
+    });
+
+    it("reads the artifact and judges in the reader's process: the verdict comes back", async () => {
+      const read = createArtifactReader({ workerUrl });
+      const verdict = await read.evaluate({
+        facts,
+        config: config(),
+        options: {},
+        artifact: { zip: makeZip({ "lcov.info": lcov(3) }), source: "artifact coverage" },
+      });
+      expect(verdict).toEqual(
+        evaluate(
+          {
+            ...facts,
+            coverage: await read(makeZip({ "lcov.info": lcov(3) }), "artifact coverage"),
+          },
+          config(),
+        ),
+      );
+      expect(verdict.rules.find((rule) => rule.id === "coverage")?.status).toBe("pass");
+    });
+
+    it("judges again with the reason as the coverage error when the artifact is too much", async () => {
+      const read = createArtifactReader({ workerUrl, heapMb: 16 });
+      const verdict = await read.evaluate({
+        facts,
+        config: config(),
+        options: {},
+        artifact: { zip: makeZip({ "lcov.info": lcov(2_000_000) }), source: "artifact coverage" },
+      });
+      const coverage = verdict.rules.find((rule) => rule.id === "coverage");
+      expect(coverage?.status).toBe("fail");
+      expect(coverage?.details).toContain("needs more than 16 MB of memory to read");
+    }, 30_000);
+
+    it("throws, naming why, when the evaluation itself cannot finish", async () => {
+      const read = createArtifactReader({ workerUrl, timeoutMs: 1 });
+      await expect(
+        read.evaluate({ facts, config: config(), options: {}, artifact: null }),
+      ).rejects.toThrow("the evaluation took longer than 0.001 s");
+    });
   });
 });
