@@ -8,6 +8,8 @@
 // run they hold. Deadlines are failure timeouts only. Skipped with one line where redis-server is
 // missing.
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createSimulator, generateAppKey, type Simulator } from "../github-simulator/index.js";
 import type { TestAppKey } from "../github-simulator/index.js";
 import type { IssueRecord } from "../github-simulator/types.js";
@@ -40,15 +42,34 @@ let redis: RedisServer | undefined;
 let sim: Simulator | undefined;
 let key: TestAppKey;
 let apps: AppProcess[] = [];
+/** Every process started, killed ones included: their output goes to test-artifacts/. */
+const started: AppProcess[] = [];
 const records = new Map<number, IssueRecord>();
 
-const start = () =>
-  startAppProcess({
+const start = async () => {
+  const app = await startAppProcess({
     key,
     gheHost: new URL(sim?.url ?? "http://invalid").host,
     redisUrl: redis?.url ?? "",
     env: ENV,
   });
+  started.push(app);
+  return app;
+};
+
+/** A failed wait says which processes are still running, and where their logs are. */
+async function waitOrExplain<T>(check: () => T, timeoutMs: number) {
+  try {
+    return await waitFor(check, timeoutMs);
+  } catch (error) {
+    const state = started.map(
+      (app, i) => `#${i} pid ${app.pid} ${app.alive() ? "alive" : "exited"}`,
+    );
+    throw new Error(
+      `${(error as Error).message}\nprocesses: ${state.join(", ")} (logs: test-artifacts/durable-queue-*.log)`,
+    );
+  }
+}
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -69,6 +90,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
+  const dir = join(process.cwd(), "test-artifacts");
+  mkdirSync(dir, { recursive: true });
+  started.forEach((app, i) => writeFileSync(join(dir, `durable-queue-${i}.log`), app.output()));
   await sim?.close();
   await redis?.kill();
 });
@@ -139,7 +163,7 @@ describeRedis("two App processes on one Redis (BullMQ)", () => {
     apps[1] = await start();
     for (const answer of answers) expect(answer.status).toBe(202);
 
-    await waitFor(() => {
+    await waitOrExplain(() => {
       for (const sha of finals.values()) expect(verdictsOn(sha)).toHaveLength(1);
       expect(runs().filter((r) => r.status !== "completed")).toEqual([]);
       // The sticky comment follows the check run.
