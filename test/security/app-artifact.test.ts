@@ -78,41 +78,36 @@ describe("a coverage artifact that inflates to 250 MB", () => {
 });
 
 describe("COVERAGE_ARTIFACT_MAX_MB", () => {
-  it("sets the limit", async () => {
+  /** The completed check run of a pull request whose artifact is `zip`, on an App limited to 1 MB. */
+  async function judgedAtOneMegabyte(number: number, zip: Buffer) {
     const small = await startAttackTarget({ COVERAGE_ARTIFACT_MAX_MB: "1" });
     try {
-      const pull = seedCoveragePull(small.sim, 46, await lcovBombZip(2 * MB));
+      const pull = seedCoveragePull(small.sim, number, zip);
       await small.app.send("workflow_run", pull.event);
       await waitFor(
         () => expect(checkRunsOf(small.sim, pull.headSha).completed).toHaveLength(1),
         60_000,
       );
-      const [run] = checkRunsOf(small.sim, pull.headSha).completed;
-      expect(run?.conclusion).toBe("failure");
-      expect(textOf(run)).toMatch(/unpacks to more than 1 MB/);
+      const zipRequests = small.sim.requests.filter((r) => r.path.endsWith("/zip"));
+      return { run: checkRunsOf(small.sim, pull.headSha).completed[0], zipRequests };
     } finally {
       await small.close();
     }
+  }
+
+  it("sets the limit", async () => {
+    const { run } = await judgedAtOneMegabyte(46, await lcovBombZip(2 * MB));
+    expect(run?.conclusion).toBe("failure");
+    expect(textOf(run)).toMatch(/unpacks to more than 1 MB/);
   }, 90_000);
 
   it("refuses a zip larger than the limit before downloading it", async () => {
-    const small = await startAttackTarget({ COVERAGE_ARTIFACT_MAX_MB: "1" });
-    try {
-      const noise = makeZip({ "lcov.info": randomBytes(2 * MB).toString("base64") });
-      const pull = seedCoveragePull(small.sim, 47, noise);
-      await small.app.send("workflow_run", pull.event);
-      await waitFor(
-        () => expect(checkRunsOf(small.sim, pull.headSha).completed).toHaveLength(1),
-        60_000,
-      );
-      const [run] = checkRunsOf(small.sim, pull.headSha).completed;
-      expect(run?.conclusion).toBe("failure");
-      expect(textOf(run)).toMatch(
-        /the artifact is 2\.\d MB, over the 1\.0 MB limit \(COVERAGE_ARTIFACT_MAX_MB\), so it was not downloaded/,
-      );
-      expect(small.sim.requests.filter((r) => r.path.endsWith("/zip"))).toEqual([]);
-    } finally {
-      await small.close();
-    }
+    const noise = makeZip({ "lcov.info": randomBytes(2 * MB).toString("base64") });
+    const { run, zipRequests } = await judgedAtOneMegabyte(47, noise);
+    expect(run?.conclusion).toBe("failure");
+    expect(textOf(run)).toMatch(
+      /the artifact is 2\.\d MB, over the 1\.0 MB limit \(COVERAGE_ARTIFACT_MAX_MB\), so it was not downloaded/,
+    );
+    expect(zipRequests).toEqual([]);
   }, 90_000);
 });
