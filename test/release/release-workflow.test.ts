@@ -235,10 +235,10 @@ describe("release.yml: the App's container", () => {
 });
 
 describe("release.yml: the Action", () => {
-  it("attaches action.yml and the committed bundle it runs", () => {
+  it("attaches action.yml and the committed bundle, which runs from the tarball alone", () => {
     const dir = join(work, "action");
     execFileSync("mkdir", ["-p", dir]);
-    for (const path of ["action.yml", "dist", "LICENSE"])
+    for (const path of ["action.yml", "dist", "LICENSE", "package.json"])
       cpSync(join(ROOT, path), join(dir, path), { recursive: true });
     const result = runStep(step("action", "Bundle the Action").run ?? "", dir, {
       GITHUB_REF_NAME: "v1.2.3",
@@ -251,6 +251,19 @@ describe("release.yml: the Action", () => {
       runs: { main: string };
     };
     expect(listed).toEqual(expect.arrayContaining(["action.yml", "LICENSE", action.runs.main]));
+
+    // Unpacked on its own, the bundle loads and runs (here it stops at the missing inputs).
+    const unpacked = join(work, "action-unpacked");
+    execFileSync("mkdir", ["-p", unpacked]);
+    execFileSync("tar", ["-xzf", join(dir, "shipgate-action-v1.2.3.tar.gz"), "-C", unpacked]);
+    const ran = spawnSync(process.execPath, [join(unpacked, action.runs.main)], {
+      cwd: unpacked,
+      encoding: "utf8",
+      env: { PATH: process.env["PATH"] ?? "" },
+      timeout: 30_000,
+    });
+    expect(`${ran.stdout}${ran.stderr}`).not.toMatch(/SyntaxError|Cannot use import statement/);
+    expect(ran.stdout).toMatch(/^::error::/m);
   });
 
   it("moves v1 to each 1.x release, v2 to 2.x, and skips a pre-release", () => {
