@@ -3,8 +3,7 @@
 // one is open, so the stack is "not verified" (pullRequests: null), never guessed either way.
 import type { StackFacts } from "../../shared/core/types.js";
 import type { GitRepository } from "./open-repository.js";
-import { resolveDefaultBase } from "./resolve-refs.js";
-import { gitText } from "./run-git.js";
+import { DEFAULT_BASE_REFS, listRefs, pickDefaultBase } from "./resolve-refs.js";
 
 export async function readStack(
   repo: GitRepository,
@@ -12,15 +11,21 @@ export async function readStack(
 ): Promise<StackFacts | null> {
   if (base === null) return null; // the default branch
   const name = branchName(base);
-  const [defaultBase, branches] = await Promise.all([
-    resolveDefaultBase(repo.git).catch(() => null),
-    gitText(
-      ["for-each-ref", "--format=%(refname)", `refs/heads/${name}`, `refs/remotes/*/${name}`],
-      repo.git,
-    ),
-  ]);
+  // One git call: the default base's candidates and the branches named like the base.
+  const refs = await listRefs(
+    [...DEFAULT_BASE_REFS, `refs/heads/${name}`, `refs/remotes/*/${name}`],
+    repo.git,
+  );
+  // Exactly the base's name (a pattern also lists `name/…` below it); origin/HEAD is no branch.
+  const isBranch = (ref: string) =>
+    ref === `refs/heads/${name}` ||
+    (/^refs\/remotes\/[^/]+\//.test(ref) &&
+      ref.slice(ref.indexOf("/", "refs/remotes/".length) + 1) === name &&
+      ref !== "refs/remotes/origin/HEAD");
+  const branches = [...refs.keys()].filter(isBranch);
+  const defaultBase = pickDefaultBase(refs);
   // A commit or a tag is no pull request's head; the default branch stacks on nothing.
-  if (branches.trim() === "") return null;
+  if (branches.length === 0) return null;
   if (defaultBase !== null && branchName(defaultBase.ref) === name) return null;
   return { base: name, pullRequests: null };
 }

@@ -19,15 +19,23 @@ export async function resolveCommit(ref: string, options: GitRunOptions): Promis
   return result.stdout.toString("utf8").trim();
 }
 
-/** origin/HEAD's branch, else `main`, else `master`; otherwise ask for --base. One git call. */
-export async function resolveDefaultBase(options: GitRunOptions): Promise<GitRef> {
-  const candidates = ["refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master"];
+/** Where the default base branch is looked for, in order. */
+export const DEFAULT_BASE_REFS = [
+  "refs/remotes/origin/HEAD",
+  "refs/heads/main",
+  "refs/heads/master",
+];
+
+/** The refs matching `patterns` (for-each-ref patterns): name → symbolic target and SHA. */
+export async function listRefs(
+  patterns: readonly string[],
+  options: GitRunOptions,
+): Promise<Map<string, { target: string; sha: string }>> {
   const listing = await gitText(
-    ["for-each-ref", "--format=%(refname)%00%(symref)%00%(objectname)", ...candidates],
+    ["for-each-ref", "--format=%(refname)%00%(symref)%00%(objectname)", ...patterns],
     options,
   );
-  // A dangling origin/HEAD is not listed, so the next candidate takes over.
-  const refs = new Map(
+  return new Map(
     listing
       .split("\n")
       .filter((line) => line !== "")
@@ -36,6 +44,24 @@ export async function resolveDefaultBase(options: GitRunOptions): Promise<GitRef
         return [name, { target, sha }] as const;
       }),
   );
+}
+
+/** origin/HEAD's branch, else `main`, else `master`; otherwise ask for --base. One git call. */
+export async function resolveDefaultBase(options: GitRunOptions): Promise<GitRef> {
+  const base = pickDefaultBase(await listRefs(DEFAULT_BASE_REFS, options));
+  if (base !== null) return base;
+  throw cliError(
+    "cannot find a default base branch (no origin/HEAD, main or master): pass --base REF",
+  );
+}
+
+/**
+ * The default base among listed refs (see listRefs; it must include DEFAULT_BASE_REFS), or null.
+ * A dangling origin/HEAD is not listed, so the next candidate takes over.
+ */
+export function pickDefaultBase(
+  refs: ReadonlyMap<string, { target: string; sha: string }>,
+): GitRef | null {
   const originHead = refs.get("refs/remotes/origin/HEAD");
   if (originHead?.target.startsWith("refs/remotes/")) {
     return { ref: originHead.target.slice("refs/remotes/".length), sha: originHead.sha };
@@ -44,7 +70,5 @@ export async function resolveDefaultBase(options: GitRunOptions): Promise<GitRef
     const branch = refs.get(`refs/heads/${name}`);
     if (branch) return { ref: name, sha: branch.sha };
   }
-  throw cliError(
-    "cannot find a default base branch (no origin/HEAD, main or master): pass --base REF",
-  );
+  return null;
 }

@@ -377,8 +377,11 @@ describe("dependencies and focus from git alone", () => {
     expect(stacked.rule("dependencies").details).toContain(
       "| the pull request from `feature` (stacked) | not verified |",
     );
-    // Against the default branch, or a commit that is no branch, nothing is stacked.
-    for (const base of ["main", r.git("rev-parse", "main").trim()]) {
+    // Against the default branch, a commit or a tag — even one named like the folder of
+    // branches below it (release/1.0) — nothing is stacked.
+    r.git("tag", "release", "main");
+    r.git("branch", "release/1.0", "main");
+    for (const base of ["main", r.git("rev-parse", "main").trim(), "release"]) {
       const plain = await checkJson(r, ["--base", base]);
       expect(plain.rule("dependencies").summary).toBe("no dependencies declared");
     }
