@@ -1,13 +1,16 @@
 // pull_request.closed, issues.closed, issues.reopened: an item that pull requests may depend on
-// moved, so the open pull requests that depend on it are evaluated again: one job each, all under
-// the webhook's delivery (enqueueJobs), and nothing for pull requests that do not depend on it.
-// Finding them costs the default branch's config (for the keywords) and one search query, plus
-// one list read of the pull requests stacked on a closed pull request's branch.
+// moved, so the open pull requests that depend on it are evaluated again. The webhook only records
+// a job (answered at once); the job finds the dependants (queue/process-evaluation-job.ts:
+// the default branch's config for the keywords, one search query, plus one list read of the pull
+// requests stacked on a closed pull request's branch) and queues one evaluation each, under the
+// webhook's delivery, and nothing for pull requests that do not depend on the item.
 import type { Context } from "probot";
-import { findDependants } from "../shared/github/find-dependants.js";
-import type { AppRuntime } from "./app-runtime.js";
 import { readAppConfig } from "./config/read-app-config.js";
-import { enqueueJobs } from "./queue/enqueue-job.js";
+import { findDependants } from "../shared/github/find-dependants.js";
+import type { GitHubClient, RepoRef } from "../shared/github/github-client.js";
+import type { AppRuntime } from "./app-runtime.js";
+import { enqueueJob } from "./queue/enqueue-job.js";
+import type { EvaluationJob } from "./queue/evaluation-job.js";
 
 export const DEPENDENCY_EVENTS = [
   "pull_request.closed",
@@ -29,23 +32,28 @@ export async function handleDependencyMoved(
           headRef: context.payload.pull_request.head.ref,
         }
       : { number: context.payload.issue.number };
-  const where = { owner: repository.owner.login, repo: repository.name };
-  const client = runtime.clientFor(context.octokit);
-  const config = await readAppConfig(client, { ...where, ref: repository.default_branch });
-  if (!config.result.ok || config.result.config.rules.dependencies.level === "off") return;
-  const keywords = config.result.config.rules.dependencies.keywords;
-  const dependants = await findDependants(client, { ...where, ...moved }, keywords);
-  // One delivery, one job per dependant: a redelivery of this webhook adds none.
-  await enqueueJobs(
-    runtime,
-    context,
-    dependants.map((number) => ({
-      kind: "pull_request" as const,
-      action: "dependency",
-      ...where,
-      number,
-      // The job reads the pull request and evaluates the head it has then.
-      headSha: "",
-    })),
+  await enqueueJob(runtime, context, {
+    kind: "dependency_moved",
+    owner: repository.owner.login,
+    repo: repository.name,
+    // No head: the dependants' heads are read when each of their jobs runs.
+    headSha: "",
+    moved: { ...moved, defaultBranch: repository.default_branch },
+  });
+}
+
+/** The open pull requests to evaluate again, or none when the rule is off at the default branch. */
+export async function dependantsOf(
+  client: GitHubClient,
+  repo: RepoRef,
+  moved: NonNullable<EvaluationJob["moved"]>,
+): Promise<number[]> {
+  const config = await readAppConfig(client, { ...repo, ref: moved.defaultBranch });
+  if (!config.result.ok || config.result.config.rules.dependencies.level === "off") return [];
+  const { defaultBranch: _branch, ...item } = moved;
+  return findDependants(
+    client,
+    { ...repo, ...item },
+    config.result.config.rules.dependencies.keywords,
   );
 }

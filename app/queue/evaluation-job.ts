@@ -1,8 +1,13 @@
 // What the queue carries for one webhook: only what is needed to re-read the pull request from
 // GitHub when the job runs (an installation token cannot be stored), never the payload.
 
-/** `stale_check`: the sweep found this App's check run in progress too long (sweep-stale-check-runs.ts). */
-export type EvaluationJobKind = "pull_request" | "rerequest" | "coverage_run" | "stale_check";
+/**
+ * `stale_check`: the sweep found this App's check run in progress too long
+ * (sweep-stale-check-runs.ts). `dependency_moved`: a pull request or issue others may depend on
+ * was closed or reopened; the job finds its dependants and queues one evaluation each.
+ */
+export type EvaluationJobKind =
+  "pull_request" | "rerequest" | "coverage_run" | "stale_check" | "dependency_moved";
 
 export interface EvaluationJob {
   kind: EvaluationJobKind;
@@ -21,6 +26,8 @@ export interface EvaluationJob {
   action?: string;
   /** stale_check: the check run left in progress, which the job completes (or finds completed). */
   checkRunId?: number;
+  /** dependency_moved: the item that moved (a closed pull request's branch, for stacks). */
+  moved?: { number: number; headRef?: string; defaultBranch: string };
   /** coverage_run: the finished workflow run, to read its coverage artifact. */
   run?: { id: number; path: string | null; name: string | null; defaultBranch: string };
   /** Set by the queue: this job's place among the PR's events (see create-job-store.ts). */

@@ -10,6 +10,7 @@ import type { AppLogger } from "../app-logger.js";
 import type { AppRuntime } from "../app-runtime.js";
 import { coverageArtifact } from "../config/coverage-artifact.js";
 import { readAppConfig } from "../config/read-app-config.js";
+import { dependantsOf } from "../handle-dependency-moved.js";
 import { isCoverageWorkflow } from "../handle-workflow-run.js";
 import { runEvaluation } from "../run-evaluation.js";
 import type { EvaluationQueue } from "./create-evaluation-queue.js";
@@ -76,6 +77,15 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
     const client = await deps.clientFor(job.installationId);
     const repo = { owner: job.owner, repo: job.repo };
     if (job.number === undefined) {
+      if (job.kind === "dependency_moved" && job.moved) {
+        // Children keep this delivery id; a retried job re-adds the same ids (no duplicates).
+        for (const number of await dependantsOf(client, repo, job.moved))
+          await queue.add(
+            { ...job, kind: "pull_request", action: "dependency", number, moved: undefined },
+            { child: true },
+          );
+        return "done";
+      }
       if (job.kind === "coverage_run" && job.run) {
         // Most completed workflows are not the coverage one: a cheap filter before any write.
         const config = await readAppConfig(client, { ...repo, ref: job.run.defaultBranch });

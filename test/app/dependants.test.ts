@@ -13,7 +13,12 @@ const head = (n: number) => String(n % 10).repeat(40);
 
 let app: RunningApp;
 beforeEach(async () => {
-  app = await startApp();
+  app = seeded(await startApp());
+});
+afterEach(() => app.close());
+
+/** acme/web with #5 and the pull requests around it (see each test). */
+function seeded(app: RunningApp): RunningApp {
   app.sim.state.setFile("acme", "web", "main", ".github/shipgate.yml", CONFIG);
   app.sim.state.setFile("acme", "web", BASE_SHA, ".github/shipgate.yml", CONFIG);
   const pull = (number: number, body: string, fields: object = {}) =>
@@ -34,8 +39,8 @@ beforeEach(async () => {
   pull(8, "> Depends on #5 (quoted)");
   app.sim.state.addIssue("acme", "web", { number: 12, title: "Design sign-off" });
   pull(9, "Requires #12");
-});
-afterEach(() => app.close());
+  return app;
+}
 
 /** Which pull requests got a check run (an evaluation), by head commit. */
 const evaluated = () =>
@@ -140,5 +145,22 @@ describe("a dependency moves", () => {
     await app.send("issues", payload, { deliveryId: "d-1" });
     await app.send("issues", payload, { deliveryId: "d-1" });
     expect(app.sim.state.checkRuns).toHaveLength(1);
+  });
+
+  it("is answered at once: finding the dependants is the job's work, not the webhook's", async () => {
+    const quick = seeded(await startApp({ app: { waitForJobs: false } }));
+    try {
+      // The search cannot be answered until the test lets it through.
+      const gate = quick.sim.hold({ method: "GET", path: "/search/issues" });
+      const response = await quick.post("issues", issuesEvent("closed"));
+      expect(response.status).toBe(202);
+      await gate.waitForArrivals(1);
+      expect(quick.sim.state.checkRuns).toEqual([]);
+      gate.release();
+      await quick.idle();
+      expect(quick.sim.state.checkRuns.map((r) => Number(r.headSha[0]))).toEqual([9]);
+    } finally {
+      await quick.close();
+    }
   });
 });
