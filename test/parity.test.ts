@@ -350,14 +350,18 @@ describe("the Action and the App on dependencies and focus", () => {
     );
 
     // What the two rules cost the Action, beyond what every evaluation reads: one read per
-    // dependency named (3), one list read for the stack, one reviews read, one search query.
+    // dependency named (3), one list read for the stack, one reviews read, one list read of the
+    // open pull requests (the author's count).
     const count = (pattern: RegExp) => actionReads.filter((r) => pattern.test(r.path)).length;
     expect({
       items: count(/^\/repos\/acme\/(shop\/issues\/3[01]|payments\/issues\/4)$/),
-      stack: count(/^\/repos\/acme\/shop\/pulls$/),
+      stack: actionReads.filter((r) => r.path === "/repos/acme/shop/pulls" && "head" in r.query)
+        .length,
       reviews: count(/\/pulls\/9\/reviews$/),
+      open: actionReads.filter((r) => r.path === "/repos/acme/shop/pulls" && !("head" in r.query))
+        .length,
       search: count(/^\/search\/issues$/),
-    }).toEqual({ items: 3, stack: 1, reviews: 1, search: 1 });
+    }).toEqual({ items: 3, stack: 1, reviews: 1, open: 1, search: 0 });
     expect(sim.violations.filter((v) => !v.startsWith("POST /graphql"))).toEqual([]);
   }, 60_000);
 });

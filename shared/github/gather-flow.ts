@@ -1,6 +1,6 @@
 // How a pull request is flowing, for the focus rule: when it was opened (it comes with the pull
 // request, no read), its first review (one read: the first page of reviews) and how many open,
-// non-draft pull requests its author has in the repository (one search query). A read that
+// non-draft pull requests its author has in the repository (one list read of the open ones). A read that
 // fails leaves its figure unknown (null: "not verified"), never zero.
 import { z } from "zod";
 import type { FlowFacts } from "../core/types.js";
@@ -9,8 +9,10 @@ import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { parseAnswer } from "./parse-answer.js";
 
 const REVIEWS_ROUTE = "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews";
-const SEARCH_ROUTE = "GET /search/issues";
+const LIST_ROUTE = "GET /repos/{owner}/{repo}/pulls";
 const PER_PAGE = 100;
+/** The open pull requests read to count an author's, at most: past them the count is unknown. */
+const MAX_LIST_PAGES = 3;
 
 const reviewsSchema = z.array(
   z.object({
@@ -19,10 +21,12 @@ const reviewsSchema = z.array(
     user: z.object({ login: z.string(), type: z.string().optional() }).nullish(),
   }),
 );
-const searchSchema = z.object({
-  total_count: z.number().int().nonnegative(),
-  incomplete_results: z.boolean(),
-});
+const pullListSchema = z.array(
+  z.object({
+    draft: z.boolean().optional(),
+    user: z.object({ login: z.string() }).nullish(),
+  }),
+);
 
 export async function gatherFlow(
   client: GitHubClient,
@@ -73,20 +77,30 @@ async function readFirstReview(
   return reviews.length < PER_PAGE ? { at: null } : null;
 }
 
-/** The author's open, non-draft pull requests in the repository (this one included if it is one). */
+/**
+ * The author's open, non-draft pull requests in the repository (this one included if it is one),
+ * from the list of open pull requests: one read up to 100 of them, at most three up to 300; with
+ * more, the count is unknown. Not the search API: its limit (30 queries a minute) would be spent
+ * by a busy repository's evaluations, and a rate-limited read waits.
+ */
 async function countOpenPullRequests(
   client: GitHubClient,
   pr: PullRequestRef,
   login: string,
 ): Promise<number | null> {
-  // Search names an app's bot account `app/<slug>`, not `<slug>[bot]`.
-  const bot = /^(.+)\[bot\]$/.exec(login);
-  const author = bot === null ? login : `app/${bot[1]}`;
-  const response = await client.request(SEARCH_ROUTE, {
-    q: `is:pr is:open draft:false author:${author} repo:${pr.owner}/${pr.repo}`,
-    per_page: 1,
-  });
-  const found = parseAnswer(response, SEARCH_ROUTE, searchSchema, "search results");
-  // An incomplete search (it timed out on GitHub's side) may have counted too few.
-  return found.incomplete_results ? null : found.total_count;
+  const author = login.toLowerCase();
+  let count = 0;
+  for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+    const response = await client.request(LIST_ROUTE, {
+      owner: pr.owner,
+      repo: pr.repo,
+      state: "open",
+      per_page: PER_PAGE,
+      page,
+    });
+    const pulls = parseAnswer(response, LIST_ROUTE, pullListSchema, "a list of pull requests");
+    count += pulls.filter((p) => p.draft !== true && p.user?.login.toLowerCase() === author).length;
+    if (pulls.length < PER_PAGE) return count;
+  }
+  return null;
 }

@@ -36,6 +36,9 @@ const readsOf = (template: string) => s.sim.reads().filter((r) => r.template ===
 const LIST_PULLS = "/repos/{owner}/{repo}/pulls";
 const REVIEWS = "/repos/{owner}/{repo}/pulls/{pull_number}/reviews";
 const SEARCH = "/search/issues";
+/** The reads of the repository's open pull requests (the stack's read names a head). */
+const openListReads = () => readsOf(LIST_PULLS).filter((r) => r.query.head === undefined);
+const stackReads = () => readsOf(LIST_PULLS).filter((r) => r.query.head !== undefined);
 
 describe("stacked pull requests", () => {
   it("finds the open pull request whose head is the base branch, in one read", async () => {
@@ -71,7 +74,7 @@ describe("stacked pull requests", () => {
         },
       ],
     });
-    expect(readsOf(LIST_PULLS).map((r) => r.query)).toEqual([
+    expect(stackReads().map((r) => r.query)).toEqual([
       { state: "open", head: "acme:cart-api", per_page: "100" },
     ]);
   });
@@ -80,7 +83,7 @@ describe("stacked pull requests", () => {
     seedPull();
     const { facts } = await gatherPullRequestFacts(s.client, where);
     expect(facts.stack).toBeUndefined();
-    expect(readsOf(LIST_PULLS)).toEqual([]);
+    expect(stackReads()).toEqual([]);
   });
 
   it("is unknown, not empty, when the read fails", async () => {
@@ -95,7 +98,7 @@ describe("stacked pull requests", () => {
     setConfig("rules:\n  dependencies:\n    level: off\n");
     const { facts } = await gatherPullRequestFacts(s.client, where);
     expect(facts.stack).toBeUndefined();
-    expect(readsOf(LIST_PULLS)).toEqual([]);
+    expect(stackReads()).toEqual([]);
   });
 });
 
@@ -157,9 +160,10 @@ describe("flow", () => {
       firstReview: { at: "2024-03-04T10:00:00Z" },
     });
     expect(readsOf(REVIEWS)).toHaveLength(1);
-    expect(readsOf(SEARCH).map((r) => r.query)).toEqual([
-      { q: "is:pr is:open draft:false author:alice repo:acme/shop", per_page: "1" },
+    expect(openListReads().map((r) => r.query)).toEqual([
+      { state: "open", per_page: "100", page: "1" },
     ]);
+    expect(readsOf(SEARCH)).toEqual([]);
   });
 
   it("says there is no review yet when nobody but bots and the author reviewed", async () => {
@@ -168,16 +172,29 @@ describe("flow", () => {
     expect(facts.flow?.firstReview).toEqual({ at: null });
   });
 
-  it("counts a bot author's pull requests as search names it (app/<slug>)", async () => {
+  it("counts a bot author's pull requests by its login (renovate[bot])", async () => {
     seedPull({ user: "renovate[bot]" });
+    s.sim.state.addPullRequest("acme", "shop", { number: 30, user: "renovate[bot]" });
+    s.sim.state.addPullRequest("acme", "shop", { number: 31, user: "renovate" });
     const { facts } = await gatherPullRequestFacts(s.client, where);
-    expect(facts.flow?.authorOpenPullRequests).toBe(1);
-    expect(readsOf(SEARCH)[0]?.query.q).toContain("author:app/renovate ");
+    expect(facts.flow?.authorOpenPullRequests).toBe(2);
+  });
+
+  it("reads up to three pages of open pull requests, and past them leaves the count unknown", async () => {
+    seedPull();
+    for (let n = 100; n < 100 + 250; n++)
+      s.sim.state.addPullRequest("acme", "shop", { number: n, user: n % 2 ? "alice" : "bob" });
+    const within = await gatherPullRequestFacts(s.client, where);
+    expect(within.facts.flow?.authorOpenPullRequests).toBe(126);
+    expect(openListReads().map((r) => r.query.page)).toEqual(["1", "2", "3"]);
+    for (let n = 400; n < 460; n++) s.sim.state.addPullRequest("acme", "shop", { number: n });
+    const past = await gatherPullRequestFacts(s.client, where);
+    expect(past.facts.flow?.authorOpenPullRequests).toBeNull();
   });
 
   it("leaves a figure unknown when its read fails, never zero", async () => {
     seedPull();
-    s.sim.fail({ method: "GET", path: /\/search\/issues$/, status: 500, times: 10 });
+    s.sim.fail({ method: "GET", path: /\/repos\/acme\/shop\/pulls$/, status: 500, times: 10 });
     s.sim.fail({ method: "GET", path: /\/reviews$/, status: 500, times: 10 });
     const { facts } = await gatherPullRequestFacts(s.client, where);
     expect(facts.flow).toMatchObject({
@@ -192,6 +209,6 @@ describe("flow", () => {
     setConfig("rules:\n  focus:\n    level: off\n");
     const { facts } = await gatherPullRequestFacts(s.client, where);
     expect(facts.flow).toBeUndefined();
-    expect([...readsOf(REVIEWS), ...readsOf(SEARCH)]).toEqual([]);
+    expect([...readsOf(REVIEWS), ...openListReads()]).toEqual([]);
   });
 });
