@@ -2,7 +2,7 @@
 // gather facts, read the config, evaluate, and publish the check run, the sticky comment and the
 // review. The check run is never left `in_progress`: any unexpected error completes it as failure.
 import { renderCheckRun } from "../shared/core/render/render-check-run.js";
-import { renderAnnotations } from "../shared/core/render/render-annotations.js";
+import { renderCheckAnnotations } from "../shared/core/render/render-annotations.js";
 import type { Verdict } from "../shared/core/types.js";
 import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
 import { completeCheckRun, type CheckCompletion } from "../shared/github/complete-check-run.js";
@@ -133,11 +133,12 @@ async function evaluateAndPublish(
   const { verdict, gathered } = evaluation;
   const config = gathered.config;
   state ??= await stateFor(config);
+  const checkAnnotations = renderCheckAnnotations(verdict);
   const completion: CheckCompletion = config.result.ok
     ? {
         conclusion: verdict.conclusion,
-        output: renderCheckRun(verdict),
-        annotations: renderAnnotations(verdict),
+        output: renderCheckRun(verdict, checkAnnotations.notes),
+        annotations: checkAnnotations.annotations,
       }
     : {
         conclusion: "failure",

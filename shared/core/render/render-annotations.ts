@@ -6,6 +6,11 @@ import { sanitizePlainText } from "./sanitize-plain-text.js";
 
 /** GitHub accepts at most this many annotations per check-run request: send them in batches. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * The most annotations one check run gets (10 requests, failures first). Thousands would hold the
+ * App's job, and its share of the API's write pacing, for minutes; the details list every line.
+ */
+export const MAX_CHECK_RUN_ANNOTATIONS = 500;
 export const MAX_ANNOTATION_TITLE_CHARS = 255;
 export const MAX_ANNOTATION_MESSAGE_BYTES = 65535;
 
@@ -61,4 +66,25 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
     compareStrings(a.title, b.title) ||
     compareStrings(a.message, b.message)
   );
+}
+
+/** The annotations a check run gets, and a note for its summary when some were left out. */
+export function renderCheckAnnotations(verdict: Verdict): {
+  annotations: Annotation[];
+  notes: string[];
+} {
+  const all = renderAnnotations(verdict);
+  // Keep the most severe (a stable sort keeps path order within a level), then show in path order.
+  const annotations = [...all]
+    .sort((a, b) => LEVEL_ORDER[a.annotation_level] - LEVEL_ORDER[b.annotation_level])
+    .slice(0, MAX_CHECK_RUN_ANNOTATIONS)
+    .sort(compareAnnotations);
+  const left = all.length - annotations.length;
+  const notes =
+    left === 0
+      ? []
+      : [
+          `${left} more line findings are not annotated: a check run gets the first ${MAX_CHECK_RUN_ANNOTATIONS}, failures first; the rules' details below list findings by file, as far as the text's size limit allows.`,
+        ];
+  return { annotations, notes };
 }

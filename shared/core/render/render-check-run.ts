@@ -31,13 +31,14 @@ export interface CheckRunOutput {
 const NOTICE =
   "\n_Some details were cut to fit GitHub's check run size limit. Run shipgate locally for the full report._\n";
 
-export function renderCheckRun(verdict: Verdict): CheckRunOutput {
+/** `notes`: the publisher's own, after the verdict's (e.g. annotations left out). */
+export function renderCheckRun(verdict: Verdict, notes: readonly string[] = []): CheckRunOutput {
   const top = (rows: number): string =>
     `${renderHeadline(verdict)}\n${renderRuleTable(verdict.rules, rows)}`;
   const budget = MAX_CHECK_RUN_BYTES - measureText(NOTICE, "utf8");
   const summary = fitSections({
     head: fitRows(top, verdict.rules.length, budget, "utf8"),
-    sections: notesSection(verdict.notes),
+    sections: notesSection([...verdict.notes, ...notes]),
     notice: NOTICE,
     limit: MAX_CHECK_RUN_BYTES,
     unit: "utf8",

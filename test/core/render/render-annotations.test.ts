@@ -1,8 +1,11 @@
 import { chunk } from "../../../shared/core/chunk.js";
 import {
   ANNOTATIONS_PER_REQUEST,
+  MAX_CHECK_RUN_ANNOTATIONS,
   renderAnnotations,
+  renderCheckAnnotations,
 } from "../../../shared/core/render/render-annotations.js";
+import { renderCheckRun } from "../../../shared/core/render/render-check-run.js";
 import { makeFinding, makeResult, makeVerdict } from "../../builders/make-verdict.js";
 
 describe("renderAnnotations", () => {
@@ -101,5 +104,40 @@ describe("renderAnnotations", () => {
     expect(chunk(annotations, ANNOTATIONS_PER_REQUEST).map((batch) => batch.length)).toEqual([
       50, 50, 20,
     ]);
+  });
+});
+
+describe("renderCheckAnnotations", () => {
+  const findings = (count: number, severity: "failure" | "warning") =>
+    Array.from({ length: count }, (_, i) =>
+      makeFinding({ path: `src/f${String(i).padStart(4, "0")}.ts`, startLine: 1, severity }),
+    );
+
+  it("gives a check run at most MAX_CHECK_RUN_ANNOTATIONS, failures first, and says how many were left", () => {
+    const verdict = makeVerdict({
+      rules: [
+        makeResult({ id: "size", status: "warn", findings: findings(300, "warning") }),
+        makeResult({ id: "coverage", status: "fail", findings: findings(400, "failure") }),
+      ],
+    });
+    const { annotations, notes } = renderCheckAnnotations(verdict);
+    expect(annotations).toHaveLength(MAX_CHECK_RUN_ANNOTATIONS);
+    expect(MAX_CHECK_RUN_ANNOTATIONS).toBe(500);
+    const levels = annotations.map((a) => a.annotation_level);
+    expect(levels.filter((level) => level === "failure")).toHaveLength(400);
+    expect(notes).toEqual([
+      "200 more line findings are not annotated: a check run gets the first 500, failures first; the rules' details below list findings by file, as far as the text's size limit allows.",
+    ]);
+    expect(renderCheckRun(verdict, notes).summary).toContain("200 more line findings");
+  });
+
+  it("gives every annotation and no note up to the limit", () => {
+    const verdict = makeVerdict({
+      rules: [makeResult({ id: "coverage", status: "fail", findings: findings(500, "failure") })],
+    });
+    expect(renderCheckAnnotations(verdict)).toEqual({
+      annotations: renderAnnotations(verdict),
+      notes: [],
+    });
   });
 });
