@@ -84,10 +84,10 @@ async function push(app: AppProcess, number: number, round: number): Promise<voi
  * A push to each PR, one webhook to each instance; both evaluations wait at the gate until both
  * have started, so each instance evaluates one of them (and writes its check run).
  */
-async function pushBoth(round: number, [first, second] = apps): Promise<void> {
+async function pushBoth(round: number, [first, second] = apps, waitMs = LONG): Promise<void> {
   const gate = sim?.hold({ method: "GET", path: /^\/repos\/acme\/web\/pulls\/[78]\/files$/ });
   const pushes = Promise.all([push(first!, 7, round), push(second!, 8, round)]);
-  await gate?.waitForArrivals(2, LONG);
+  await gate?.waitForArrivals(2, waitMs);
   gate?.release();
   await pushes;
 }
@@ -149,7 +149,10 @@ describeRedis("two instances sharing REDIS_URL", () => {
     }, LONG);
     for (const app of apps)
       await waitFor(async () => expect((await health(app)).status).toBe(200), LONG);
-    await pushBoth(5);
+    // After Redis comes back, one instance's first job once took over 60 s to reach the gate (a
+    // clean-clone CI run on a loaded machine; not reproduced in 4 runs since). Not established
+    // why; the suspect is the shared limiter's 60-s timeout for a slot held when Redis went away.
+    await pushBoth(5, apps, 3 * LONG);
     expect(await bottleneckClients()).toBeGreaterThanOrEqual(2);
     for (const number of PULLS) expect(ourComments(number)).toHaveLength(1);
     expect(sim?.violations).toEqual([]);
@@ -160,5 +163,5 @@ describeRedis("two instances sharing REDIS_URL", () => {
         [],
       );
     }
-  }, 180_000);
+  }, 360_000);
 });
