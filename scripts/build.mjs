@@ -7,7 +7,7 @@
 // <name>.licenses.txt beside it.
 import { build } from "esbuild";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 
 // Bundled CommonJS dependencies call require(); ESM output needs one in scope.
 const banner = {
@@ -26,14 +26,20 @@ const appRuntime = Object.keys(
 const englishZodOnly = {
   name: "english-zod-only",
   setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.js$/ }, ({ path, importer }) =>
-      /node_modules\/zod\//.test(importer)
-        ? { path: join(dirname(importer), path), namespace: "zod-locales" }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, ({ path }) => ({
+    // The module's name is relative to the checkout, so the source map (which names it) is the
+    // same wherever the bundle is built (the dist test compares a fresh build with dist/).
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, ({ path, importer }) => {
+      if (!/node_modules\/zod\//.test(importer)) return undefined;
+      const absolute = join(dirname(importer), path);
+      return {
+        path: relative(process.cwd(), absolute),
+        namespace: "zod-locales",
+        pluginData: { dir: dirname(absolute) },
+      };
+    });
+    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, ({ pluginData }) => ({
       contents: 'export { default as en } from "./en.js";',
-      resolveDir: dirname(path),
+      resolveDir: pluginData.dir,
     }));
   },
 };
