@@ -5,7 +5,6 @@ import type { GitHubClient } from "../shared/github/github-client.js";
 import type { AppLogger } from "./app-logger.js";
 import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
 import { createGitHubClient, type OctokitLike } from "./create-github-client.js";
-import type { CoalescingQueue } from "./create-coalescing-queue.js";
 import type { EvaluationRequest, VerdictListener } from "./run-evaluation.js";
 import type { EvaluationQueue } from "./queue/create-evaluation-queue.js";
 import type { QueueMetrics } from "./queue/create-queue-metrics.js";
@@ -51,8 +50,6 @@ export interface QueuedJobs {
 export interface AppRuntime {
   clientFor(octokit: OctokitLike): GitHubClient;
   botLogin(): Promise<string>;
-  /** The per-instance queue of `/shipgate` commands. */
-  queue: CoalescingQueue;
   /** Evaluations: acknowledged webhooks wait here. */
   jobs: EvaluationQueue;
   metrics: Pick<QueueMetrics, "observe" | "webhook"> | undefined;

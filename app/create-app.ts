@@ -5,8 +5,6 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import type { AppRuntime, AppOptions } from "./app-runtime.js";
 import { createRuntimeClient } from "./app-runtime.js";
-import { createDeliveryGuard } from "./create-delivery-guard.js";
-import { createCoalescingQueue } from "./create-coalescing-queue.js";
 import { createArtifactReader } from "./coverage/create-artifact-reader.js";
 import { DEPENDENCY_EVENTS, handleDependencyMoved } from "./handle-dependency-moved.js";
 import { handleIssueComment } from "./handle-issue-comment.js";
@@ -24,7 +22,6 @@ export type { AppOptions } from "./app-runtime.js";
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
-    const deliveries = createDeliveryGuard(options.deliveryCapacity);
     let slug: Promise<string> | undefined;
     const runtime: AppRuntime = {
       clientFor: createRuntimeClient(options.retry),
@@ -32,7 +29,6 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         slug ??= options.appSlug !== undefined ? Promise.resolve(options.appSlug) : readSlug(app);
         return `${await slug}[bot]`;
       },
-      queue: createCoalescingQueue(),
       jobs:
         options.jobs ??
         createEvaluationQueue(
@@ -63,22 +59,6 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       completeInterrupted: () => processor.completeInterrupted(),
     });
 
-    /** Drops a delivery already handled here; a failed one may be redelivered. */
-    const once =
-      <C extends Context>(handler: (context: C, runtime: AppRuntime) => Promise<void>) =>
-      async (context: C) => {
-        if (!deliveries.claim(context.id)) {
-          context.log.info({ deliveryId: context.id }, "shipgate: duplicate delivery ignored");
-          return;
-        }
-        try {
-          await handler(context, runtime);
-        } catch (error) {
-          deliveries.release(context.id);
-          context.log.error({ err: error, deliveryId: context.id }, "shipgate: handler failed");
-          throw error;
-        }
-      };
     const queued =
       <C extends Context>(handler: (context: C, runtime: AppRuntime) => Promise<void>) =>
       (context: C) =>
@@ -88,7 +68,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on("check_run.rerequested", queued(handleCheckRunRerequested));
     app.on("check_suite.rerequested", queued(handleCheckSuiteRerequested));
     app.on("workflow_run.completed", queued(handleWorkflowRun));
-    app.on("issue_comment.created", once(handleIssueComment));
+    app.on("issue_comment.created", queued(handleIssueComment));
     app.on([...DEPENDENCY_EVENTS], queued(handleDependencyMoved));
   };
 }

@@ -2,16 +2,19 @@
 // [<commit>] <reason>`. An override needs write, maintain or admin permission, asked of the API
 // (never author_association), and is recorded with who, when, why and the head commit it covers:
 // the commit it names, or else the head the commenter saw; if the head moved after the comment
-// was written, nothing is overridden and the reply says why.
+// was written, nothing is overridden and the reply says why. The webhook only records a job
+// (answered at once); the job checks, replies and evaluates (queue/process-evaluation-job.ts).
 import type { Context } from "probot";
 import { codeSpan, escapeMarkdown } from "../shared/core/render/escape-markdown.js";
+import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
 import { postIssueComment } from "../shared/github/post-issue-comment.js";
-import { readPullRequest } from "../shared/github/read-pull-request.js";
 import { readRepositoryRole } from "../shared/github/read-repository-role.js";
-import { baseRequest, type AppRuntime } from "./app-runtime.js";
+import type { AppRuntime } from "./app-runtime.js";
+import type { AppState } from "./overrides/override-record.js";
 import { parseCommand, type Command } from "./overrides/parse-command.js";
 import { readHeadFirstSeen } from "./overrides/read-head-first-seen.js";
-import { runEvaluation } from "./run-evaluation.js";
+import { enqueueJob } from "./queue/enqueue-job.js";
+import type { EvaluationJob } from "./queue/evaluation-job.js";
 
 const ALLOWED_ROLES = new Set(["admin", "maintain", "write"]);
 
@@ -21,62 +24,88 @@ export async function handleIssueComment(
 ): Promise<void> {
   const { issue, comment, repository } = context.payload;
   if (!issue.pull_request || comment.user?.type === "Bot") return;
-  const command = parseCommand(comment.body);
-  if (command === null) return;
-  const client = runtime.clientFor(context.octokit);
-  const pr = { owner: repository.owner.login, repo: repository.name, number: issue.number };
-  const login = comment.user?.login ?? "";
-  if (command.kind === "invalid") return postIssueComment(client, pr, command.message);
+  // Only the text is looked at here: permission, the head and the evaluation are the job's work.
+  if (parseCommand(comment.body) === null) return;
+  await enqueueJob(runtime, context, {
+    kind: "command",
+    owner: repository.owner.login,
+    repo: repository.name,
+    number: issue.number,
+    headSha: "",
+    comment: {
+      body: comment.body,
+      login: comment.user?.login ?? "",
+      createdAt: comment.created_at,
+    },
+  });
+}
 
+/** What a command job does before its evaluation; null: nothing to evaluate (it was answered). */
+export type CommandPlan = { updateState?: (state: AppState) => AppState } | null;
+
+/**
+ * The command's checks before the pull request is read: an invalid command gets its usage reply
+ * and an override its author's permission (write, maintain or admin), asked of the API.
+ */
+export async function checkCommand(
+  client: GitHubClient,
+  pr: PullRequestRef,
+  comment: NonNullable<EvaluationJob["comment"]>,
+): Promise<Command | null> {
+  const command = parseCommand(comment.body);
+  if (command === null) return null;
+  if (command.kind === "invalid") {
+    await postIssueComment(client, pr, command.message);
+    return null;
+  }
   if (command.kind === "override") {
-    const role = await readRepositoryRole(client, pr, login);
+    const role = await readRepositoryRole(client, pr, comment.login);
     if (!ALLOWED_ROLES.has(role)) {
-      return postIssueComment(
+      await postIssueComment(
         client,
         pr,
-        `${escapeMarkdown(login)}: ${codeSpan("/shipgate override")} needs write, maintain or admin permission on this repository (yours: ${role}). Ask a maintainer to override, or fix the rule.`,
+        `${escapeMarkdown(comment.login)}: ${codeSpan("/shipgate override")} needs write, maintain or admin permission on this repository (yours: ${role}). Ask a maintainer to override, or fix the rule.`,
       );
+      return null;
     }
   }
-  await runtime.queue.run(`${pr.owner}/${pr.repo}#${pr.number}`, async () => {
-    const pullRequest = await readPullRequest(client, pr);
-    if (pullRequest.state === "closed") return;
-    const sha = pullRequest.head.sha;
-    if (command.kind === "override") {
-      const seen = command.sha
-        ? null
-        : await readHeadFirstSeen(
-            client,
-            pr,
-            sha,
-            (await runtime.botLogin()).replace(/\[bot\]$/, ""),
-          );
-      const refusal = refuseStaleOverride(command, sha, comment.created_at, seen);
-      if (refusal !== null)
-        return postIssueComment(client, pr, `${escapeMarkdown(login)}: ${refusal}`);
-    }
-    const at = runtime
-      .now()
-      .toISOString()
-      .replace(/\.\d{3}Z$/, "Z");
-    await runEvaluation({
-      ...baseRequest(runtime, context, client),
-      ...pr,
-      headSha: sha,
-      pullRequest,
-      ...(command.kind === "override"
-        ? {
-            updateState: (state) => ({
-              ...state,
-              overrides: [
-                ...state.overrides.filter((o) => o.rule !== command.rule),
-                { rule: command.rule, by: login, at, reason: command.reason, sha },
-              ],
-            }),
-          }
-        : {}),
-    });
-  });
+  return command;
+}
+
+/**
+ * Once the head is known: an override that could cover a commit its author never saw is refused
+ * with a reply (null); otherwise how the evaluation records it.
+ */
+export async function planCommand(
+  client: GitHubClient,
+  pr: PullRequestRef,
+  command: Command,
+  comment: NonNullable<EvaluationJob["comment"]>,
+  head: string,
+  runtime: Pick<AppRuntime, "botLogin" | "now">,
+): Promise<CommandPlan> {
+  if (command.kind !== "override") return {};
+  const seen = command.sha
+    ? null
+    : await readHeadFirstSeen(client, pr, head, (await runtime.botLogin()).replace(/\[bot\]$/, ""));
+  const refusal = refuseStaleOverride(command, head, comment.createdAt, seen);
+  if (refusal !== null) {
+    await postIssueComment(client, pr, `${escapeMarkdown(comment.login)}: ${refusal}`);
+    return null;
+  }
+  const at = runtime
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
+  return {
+    updateState: (state) => ({
+      ...state,
+      overrides: [
+        ...state.overrides.filter((o) => o.rule !== command.rule),
+        { rule: command.rule, by: comment.login, at, reason: command.reason, sha: head },
+      ],
+    }),
+  };
 }
 
 /**

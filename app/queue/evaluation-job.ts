@@ -7,7 +7,7 @@
  * was closed or reopened; the job finds its dependants and queues one evaluation each.
  */
 export type EvaluationJobKind =
-  "pull_request" | "rerequest" | "coverage_run" | "stale_check" | "dependency_moved";
+  "pull_request" | "rerequest" | "coverage_run" | "stale_check" | "dependency_moved" | "command";
 
 export interface EvaluationJob {
   kind: EvaluationJobKind;
@@ -26,6 +26,8 @@ export interface EvaluationJob {
   action?: string;
   /** stale_check: the check run left in progress, which the job completes (or finds completed). */
   checkRunId?: number;
+  /** command: a `/shipgate` comment on the pull request: its text, author and time. */
+  comment?: { body: string; login: string; createdAt: string };
   /** dependency_moved: the item that moved (a closed pull request's branch, for stacks). */
   moved?: { number: number; headRef?: string; defaultBranch: string };
   /** coverage_run: the finished workflow run, to read its coverage artifact. */
@@ -58,5 +60,5 @@ export function isHeadOnly(job: EvaluationJob): boolean {
 
 /** Jobs that carry a change of state (a coverage run) must run even when coalesced. */
 export function carriesState(job: EvaluationJob): boolean {
-  return job.kind === "coverage_run";
+  return job.kind === "coverage_run" || job.kind === "command";
 }

@@ -11,6 +11,7 @@ import type { AppRuntime } from "../app-runtime.js";
 import { coverageArtifact } from "../config/coverage-artifact.js";
 import { readAppConfig } from "../config/read-app-config.js";
 import { dependantsOf } from "../handle-dependency-moved.js";
+import { checkCommand, planCommand } from "../handle-issue-comment.js";
 import { isCoverageWorkflow } from "../handle-workflow-run.js";
 import { runEvaluation } from "../run-evaluation.js";
 import type { EvaluationQueue } from "./create-evaluation-queue.js";
@@ -97,6 +98,16 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
       return "done";
     }
 
+    // A `/shipgate` command: its usage reply or its author's permission first (no lease needed).
+    const command =
+      job.kind === "command" && job.comment
+        ? await checkCommand(client, { ...repo, number: job.number }, job.comment)
+        : undefined;
+    if (command === null) {
+      finished("covered");
+      return "done";
+    }
+
     const lease = await store.lease(key, deps.leaseMs);
     if (!lease) return "busy";
     try {
@@ -116,6 +127,14 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
       const pullRequest = await readPullRequest(client, pr);
       if (pullRequest.state === "closed") return "done";
       const head = pullRequest.head.sha;
+      const plan =
+        command && job.comment
+          ? await planCommand(client, pr, command, job.comment, head, runtime)
+          : {};
+      if (plan === null) {
+        finished("covered");
+        return "done";
+      }
       // A holder that died or was stopped left its check run: on an older head it is superseded.
       const left = await store.readInFlight(key);
       if (left && left.head !== head)
@@ -152,6 +171,7 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
         reviewComments: runtime.reviewComments,
         onVerdict: runtime.onVerdict,
         readArtifact: runtime.readArtifact,
+        ...(plan.updateState ? { updateState: plan.updateState } : {}),
         ...(job.kind === "coverage_run" && job.run ? { updateState: recordRun(job, job.run) } : {}),
       });
       finished(outcome.kind);

@@ -1,6 +1,6 @@
 // Webhooks are answered once the job is recorded (202), before the evaluation; hosts that freeze
 // the process after the answer (AWS Lambda) ask for the answer after the work instead.
-import { pullRequestEvent } from "./payload-builders.js";
+import { issueCommentCreated, pullRequestEvent } from "./payload-builders.js";
 import { startApp, type RunningApp } from "./start-app.js";
 
 const HEAD = "c".repeat(40);
@@ -28,6 +28,27 @@ describe("acknowledging webhooks", () => {
     gate.release();
     await app.idle();
     expect(app.sim.state.checkRuns).toEqual([expect.objectContaining({ status: "completed" })]);
+  });
+
+  it("answers a /shipgate command 202 before the permission check and the evaluation", async () => {
+    const app = await started(false);
+    // Whether the commenter may override is asked of the API, which waits for the test.
+    const gate = app.sim.hold({ method: "GET", path: /\/collaborators\/[^/]+\/permission$/ });
+    app.sim.state.setRole("acme", "web", "maria", "maintain");
+    const response = await app.post(
+      "issue_comment",
+      issueCommentCreated(`/shipgate override size ${HEAD.slice(0, 7)} Reviewed by hand`, {
+        login: "maria",
+      }),
+    );
+    expect(response.status).toBe(202);
+    await gate.waitForArrivals(1);
+    expect(app.sim.state.checkRuns).toEqual([]);
+    gate.release();
+    await app.idle();
+    expect(app.sim.state.checkRuns).toEqual([expect.objectContaining({ status: "completed" })]);
+    // The override is on record in the check run: who lifted which rule.
+    expect(app.sim.state.checkRuns[0]?.output.summary).toContain("maria");
   });
 
   it("answers 202 whatever the backlog: nothing a webhook does waits for an evaluation", async () => {
