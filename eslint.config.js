@@ -20,7 +20,17 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "build/", "dist/", "coverage/", "test/fixtures/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "build/",
+      "dist/",
+      ".bench/",
+      ".dist-check-*/",
+      "coverage/",
+      "test/fixtures/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
