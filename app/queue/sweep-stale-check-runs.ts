@@ -10,7 +10,7 @@
 // repository, only the `maxPulls` most recently updated open pull requests are looked at. One
 // instance sweeps at a time (a lease in the job store).
 import type { GitHubClient } from "../../shared/github/github-client.js";
-import { CHECK_NAME } from "../../shared/github/check-name.js";
+import { listCheckRuns } from "../../shared/github/list-check-runs.js";
 import type { AppLogger } from "../app-logger.js";
 import type { EvaluationQueue } from "./create-evaluation-queue.js";
 
@@ -57,13 +57,6 @@ interface Repository {
   installationId: number;
   owner: string;
   repo: string;
-}
-
-interface ApiCheckRun {
-  id: number;
-  status: string;
-  started_at?: string | null;
-  app?: { slug?: string } | null;
 }
 
 const PAGE = 100;
@@ -134,17 +127,8 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
       if (report.requests >= maxRequests) return;
       report.pulls++;
       report.requests++;
-      const runs = (
-        await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-          ...repo,
-          ref: pull.head.sha,
-          check_name: CHECK_NAME,
-          status: "in_progress",
-          filter: "all",
-          per_page: PAGE,
-        })
-      ).data as { check_runs?: ApiCheckRun[] };
-      for (const run of runs.check_runs ?? []) {
+      const runs = await listCheckRuns(client, repo, pull.head.sha, { status: "in_progress" });
+      for (const run of runs) {
         const since = Date.parse(run.started_at ?? "");
         if (run.status !== "in_progress" || run.app?.slug !== slug) continue;
         if (!(started - since > options.staleAfterMs)) continue;
