@@ -59,7 +59,7 @@ export async function publishToPullRequest(
     }
     if (review !== null) {
       core.info(
-        `shipgate: review comments: ${review.posted.length} posted, ${review.alreadyCommented.length} already there, ${review.outsideDiff.length} outside the diff, ${review.rejected.length} rejected by GitHub`,
+        `shipgate: review comments: ${review.posted.length} posted, ${review.alreadyCommented.length} already there, ${review.outsideDiff.length} outside the diff, ${review.overLimit.length} over the limit of a review, ${review.rejected.length} rejected by GitHub`,
       );
     }
     return "published";

@@ -2,7 +2,7 @@
 // publish it with this run's write token. No pull request code is checked out or run; the
 // artifact is untrusted, so it must match the workflow run's commit and the PR's current head.
 import * as core from "@actions/core";
-import { renderReviewComments } from "../shared/core/render/render-review-comments.js";
+import { reviewRanges } from "../shared/core/render/render-review-comments.js";
 import { downloadArtifactFile } from "../shared/github/download-artifact-file.js";
 import { createViewerLogin } from "../shared/github/find-viewer-login.js";
 import type { GitHubClient } from "../shared/github/github-client.js";
@@ -55,7 +55,7 @@ export async function runPublish(
   );
   const pr = { owner: runner.owner, repo: runner.repo, number: evaluation.pullRequest };
   // Review comments must land inside the diff, which the API (not the artifact) says.
-  const wantsReview = inputs.reviewComments && renderReviewComments(verdict).length > 0;
+  const wantsReview = inputs.reviewComments && reviewRanges(verdict).length > 0;
   const hunkSpans = wantsReview ? (await listPullRequestFiles(client, pr)).hunkSpans : new Map();
   await publishToPullRequest(client, {
     pr,

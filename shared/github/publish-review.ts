@@ -1,9 +1,15 @@
 // Sends the inline comments on uncovered ranges as one review. Ranges already commented on by us
-// in an earlier run are skipped, and lines outside the diff never sent. If GitHub rejects the
-// review (422), it is split until the rejected comments are isolated, so they sink nothing else.
+// in an earlier run are skipped, lines outside the diff never sent, and a review carries at most
+// MAX_REVIEW_COMMENTS comments (the first by path and line; its body says how many more there are,
+// which the check run shows). If GitHub rejects the review (422), it is split
+// until the rejected comments are isolated, so they sink nothing else.
 import { z } from "zod";
 import { parseRangeMarker, type LineRange } from "../core/render/range-marker.js";
-import type { ReviewComment } from "../core/render/render-review-comments.js";
+import {
+  renderReviewComment,
+  type ReviewComment,
+  type ReviewRange,
+} from "../core/render/render-review-comments.js";
 import { statusOf, type GitHubClient, type PullRequestRef } from "./github-client.js";
 import { fitToDiff } from "./fit-to-diff.js";
 import { listAllPages } from "./list-all-pages.js";
@@ -21,19 +27,29 @@ export interface PublishReviewOptions {
   body?: string;
   /** Runs before the first write; throw to stop it (the head-SHA guard goes here). */
   beforeWrite?: () => Promise<void>;
+  /** The most comments one review carries (default MAX_REVIEW_COMMENTS). */
+  maxComments?: number;
 }
 
 export interface ReviewOutcome {
   posted: ReviewComment[];
   /** Already commented on in an earlier run. */
-  alreadyCommented: ReviewComment[];
+  alreadyCommented: ReviewRange[];
   /** No line of the range is in the diff. */
-  outsideDiff: ReviewComment[];
+  outsideDiff: ReviewRange[];
+  /** New ranges past the review's limit: not commented on (the review's body counts them). */
+  overLimit: ReviewRange[];
   /** GitHub refused these even alone. */
   rejected: ReviewComment[];
   /** Reviews created (more than one only after a 422). */
   reviews: number;
 }
+
+/**
+ * Inline comments are for reading, one by one, in the diff: past a few dozen they bury the
+ * conversation (and each is a notification line), so a review carries at most this many.
+ */
+export const MAX_REVIEW_COMMENTS = 50;
 
 const apiReviewCommentSchema = z.object({
   body: z.string().optional(),
@@ -47,33 +63,49 @@ const DEFAULT_BODY =
 export async function publishReview(
   client: GitHubClient,
   target: ReviewTarget,
-  comments: readonly ReviewComment[],
+  ranges: readonly ReviewRange[],
   options: PublishReviewOptions,
 ): Promise<ReviewOutcome> {
   const outcome: ReviewOutcome = {
     posted: [],
     alreadyCommented: [],
     outsideDiff: [],
+    overLimit: [],
     rejected: [],
     reviews: 0,
   };
-  const placed: ReviewComment[] = [];
-  for (const comment of comments) {
-    const fitted = fitToDiff(comment, options.hunkSpans.get(comment.path) ?? []);
-    if (fitted) placed.push(fitted);
-    else outcome.outsideDiff.push(comment);
+  const placed: { range: ReviewRange; at: LinePlacement }[] = [];
+  for (const range of ranges) {
+    const at = fitToDiff(range, options.hunkSpans.get(range.path) ?? []);
+    if (at) placed.push({ range, at });
+    else outcome.outsideDiff.push(range);
   }
   if (placed.length === 0) return outcome;
 
   const login = typeof options.login === "string" ? options.login : await options.login();
   const earlier = await listOurRanges(client, target, login);
-  const fresh = placed.filter((comment) => {
-    const seen = isCommented(comment, earlier);
-    if (seen) outcome.alreadyCommented.push(comment);
+  const fresh = placed.filter(({ range }) => {
+    const seen = isCommented(range, earlier);
+    if (seen) outcome.alreadyCommented.push(range);
     return !seen;
   });
+  const max = Math.max(1, options.maxComments ?? MAX_REVIEW_COMMENTS);
+  outcome.overLimit = fresh.slice(max).map(({ range }) => range);
+  // Only the comments this review carries are rendered.
+  const chosen = fresh
+    .slice(0, max)
+    .map(({ range, at }) => ({ range, comment: renderReviewComment(range, at) }));
+  const more = outcome.overLimit.length;
+  const body = [
+    options.body ?? DEFAULT_BODY,
+    ...(more > 0
+      ? [
+          `${more.toLocaleString("en")} more uncovered range${more === 1 ? " is" : "s are"} not commented on here (at most ${max} comments a review); see the shipgate check run.`,
+        ]
+      : []),
+  ].join("\n\n");
 
-  const post = async (batch: ReviewComment[]): Promise<void> => {
+  const post = async (batch: Chosen[]): Promise<void> => {
     try {
       await client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
         owner: target.owner,
@@ -81,15 +113,15 @@ export async function publishReview(
         pull_number: target.number,
         commit_id: target.headSha,
         event: "COMMENT",
-        body: options.body ?? DEFAULT_BODY,
-        comments: batch,
+        body,
+        comments: batch.map((item) => item.comment),
       });
-      outcome.posted.push(...batch);
+      outcome.posted.push(...batch.map((item) => item.comment));
       outcome.reviews++;
     } catch (error) {
       if (statusOf(error) !== 422) throw error;
       if (batch.length === 1) {
-        outcome.rejected.push(...batch);
+        outcome.rejected.push(...batch.map((item) => item.comment));
         return;
       }
       const half = Math.ceil(batch.length / 2);
@@ -98,29 +130,40 @@ export async function publishReview(
     }
   };
 
-  if (fresh.length === 0) return outcome;
+  if (chosen.length === 0) return outcome;
   await options.beforeWrite?.();
   try {
-    await post(fresh);
+    await post(chosen);
   } catch (error) {
     const status = statusOf(error);
     if (status !== undefined && status < 500) throw error;
     // The answer was lost, not necessarily the review: send only what is still missing, once.
     const settled = new Set([...outcome.posted, ...outcome.rejected]);
-    const remaining = fresh.filter((c) => !settled.has(c));
+    const remaining = chosen.filter((item) => !settled.has(item.comment));
     const now = await listOurRanges(client, target, login);
-    outcome.posted.push(...remaining.filter((c) => isCommented(c, now)));
-    const missing = remaining.filter((c) => !isCommented(c, now));
+    const commented = (item: Chosen) => isCommented(item.range, now);
+    outcome.posted.push(...remaining.filter(commented).map((item) => item.comment));
+    const missing = remaining.filter((item) => !commented(item));
     if (missing.length > 0) await post(missing);
   }
   return outcome;
 }
 
+interface Chosen {
+  range: ReviewRange;
+  comment: ReviewComment;
+}
+
+type LinePlacement = NonNullable<ReturnType<typeof fitToDiff>>;
+
+/** Our earlier comments' ranges, by path. */
+type CommentedRanges = ReadonlyMap<string, readonly LineRange[]>;
+
 async function listOurRanges(
   client: GitHubClient,
   target: PullRequestRef,
   login: string,
-): Promise<LineRange[]> {
+): Promise<CommentedRanges> {
   const me = login.toLowerCase();
   const all = await listAllPages(
     client,
@@ -128,19 +171,21 @@ async function listOurRanges(
     { owner: target.owner, repo: target.repo, pull_number: target.number },
     apiReviewCommentSchema,
   );
-  return all
-    .filter((c) => c.user?.login.toLowerCase() === me)
-    .flatMap((c) => parseRangeMarker(c.body ?? "") ?? []);
+  const byPath = new Map<string, LineRange[]>();
+  for (const c of all) {
+    if (c.user?.login.toLowerCase() !== me) continue;
+    const range = parseRangeMarker(c.body ?? "");
+    if (range === null) continue;
+    const list = byPath.get(range.path);
+    if (list) list.push(range);
+    else byPath.set(range.path, [range]);
+  }
+  return byPath;
 }
 
 /** A range counts as commented on when an earlier comment of ours overlaps it in the same file. */
-function isCommented(comment: ReviewComment, earlier: readonly LineRange[]): boolean {
-  const range = parseRangeMarker(comment.body) ?? {
-    path: comment.path,
-    startLine: comment.start_line ?? comment.line,
-    endLine: comment.line,
-  };
-  return earlier.some(
-    (e) => e.path === range.path && e.startLine <= range.endLine && range.startLine <= e.endLine,
+function isCommented(range: LineRange, earlier: CommentedRanges): boolean {
+  return (earlier.get(range.path) ?? []).some(
+    (e) => e.startLine <= range.endLine && range.startLine <= e.endLine,
   );
 }

@@ -2,7 +2,7 @@
 // comment (created only when decideComment says so) and the inline review comments.
 import { decideComment, type CommentMode } from "../core/render/decide-comment.js";
 import { renderComment, type CommentOptions } from "../core/render/render-comment.js";
-import { renderReviewComments } from "../core/render/render-review-comments.js";
+import { reviewRanges } from "../core/render/render-review-comments.js";
 import type { Verdict } from "../core/types.js";
 import { createCommentPublisher, type UpsertResult } from "./create-comment-publisher.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
@@ -37,7 +37,7 @@ export async function publishVerdict(
   request: PublishVerdictRequest,
 ): Promise<PublishedVerdict> {
   const decision = decideComment(request.verdict, request.comment);
-  const reviews = request.reviewComments ? renderReviewComments(request.verdict) : [];
+  const reviews = request.reviewComments ? reviewRanges(request.verdict) : [];
   const guard = request.beforeWrite === undefined ? {} : { beforeWrite: request.beforeWrite };
   let login = request.login;
   let comment: UpsertResult | null = null;

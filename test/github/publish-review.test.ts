@@ -1,9 +1,9 @@
 // publishReview against the simulator: one review, no repeats across runs, nothing outside the
 // diff, and a rejected comment that sinks nothing else.
-import { buildRangeMarker } from "../../shared/core/render/range-marker.js";
-import type { ReviewComment } from "../../shared/core/render/render-review-comments.js";
-import { publishReview } from "../../shared/github/publish-review.js";
+import type { ReviewRange } from "../../shared/core/render/render-review-comments.js";
+import { MAX_REVIEW_COMMENTS, publishReview } from "../../shared/github/publish-review.js";
 import type { LineSpan } from "../../shared/github/read-hunk-spans.js";
+import { makeFinding } from "../builders/make-verdict.js";
 import { serverError } from "../github-simulator/index.js";
 import { addedPatch, startSimClient, type SimClient } from "./sim-client.js";
 
@@ -33,13 +33,10 @@ const spans = new Map<string, LineSpan[]>([
   ["b.ts", [{ start: 1, end: 9 }]],
 ]);
 
-function comment(path: string, start: number, end: number): ReviewComment {
-  const body = `${buildRangeMarker({ path, startLine: start, endLine: end })}\n**Not covered**`;
-  return start === end
-    ? { path, line: end, side: "RIGHT", body }
-    : { path, line: end, start_line: start, side: "RIGHT", start_side: "RIGHT", body };
+function comment(path: string, startLine: number, endLine: number): ReviewRange {
+  return { path, startLine, endLine, finding: makeFinding({ path, startLine, endLine }) };
 }
-const publish = (comments: ReviewComment[], hunkSpans = spans) =>
+const publish = (comments: ReviewRange[], hunkSpans = spans) =>
   publishReview(s.client, target, comments, { login: BOT, hunkSpans });
 const reviewPosts = () => s.sim.writes().filter((w) => w.template?.endsWith("/reviews"));
 const stored = () =>
@@ -114,7 +111,9 @@ describe("publishReview", () => {
     ];
     const bad = comment("b.ts", 6, 7);
     const outcome = await publish([...good, bad]);
-    expect(outcome.rejected).toEqual([bad]);
+    expect(outcome.rejected.map((c) => `${c.path}:${c.start_line}-${c.line}`)).toEqual([
+      "b.ts:6-7",
+    ]);
     expect(outcome.posted).toHaveLength(4);
     expect(stored().sort()).toEqual(["a.ts:1-2", "a.ts:5-5", "a.ts:9-9", "b.ts:1-2"]);
     // Split in halves, not one review per comment.
@@ -146,5 +145,52 @@ describe("publishReview", () => {
     s.sim.fail({ ...serverError(502), method: "POST", path: /\/reviews$/ });
     await publish([comment("a.ts", 1, 3)]);
     expect(stored()).toEqual(["a.ts:1-3"]);
+  });
+
+  describe("at most MAX_REVIEW_COMMENTS comments a review", () => {
+    // 130 single-line ranges over a.ts 1..30 and b.ts 1..4 would not fit the diff: use a wide file.
+    beforeEach(() => {
+      s.sim.state.addPullRequest("acme", "shop", {
+        number: 8,
+        head: { sha: HEAD },
+        files: [{ filename: "w.ts", patch: addedPatch(400) }],
+      });
+    });
+    const wide = { ...target, number: 8 };
+    const wideSpans = new Map([["w.ts", [{ start: 1, end: 400 }]]]);
+    const ranges = (count: number) =>
+      Array.from({ length: count }, (_, i) => comment("w.ts", 3 * i + 1, 3 * i + 1));
+    const publishWide = (list: ReviewRange[], maxComments?: number) =>
+      publishReview(s.client, wide, list, {
+        login: BOT,
+        hunkSpans: wideSpans,
+        ...(maxComments === undefined ? {} : { maxComments }),
+      });
+
+    it("posts the first ranges by path and line and says how many more there are", async () => {
+      const outcome = await publishWide(ranges(MAX_REVIEW_COMMENTS + 80));
+      expect(outcome.posted).toHaveLength(MAX_REVIEW_COMMENTS);
+      expect(outcome.overLimit).toHaveLength(80);
+      expect(outcome.overLimit[0]).toMatchObject({ startLine: 3 * MAX_REVIEW_COMMENTS + 1 });
+      expect(s.sim.state.reviewComments).toHaveLength(MAX_REVIEW_COMMENTS);
+      const [review] = s.sim.state.reviews;
+      expect(review?.body).toContain(
+        `80 more uncovered ranges are not commented on here (at most ${MAX_REVIEW_COMMENTS} comments a review); see the shipgate check run.`,
+      );
+    });
+
+    it("says nothing about a limit when every range fits", async () => {
+      await publishWide(ranges(3));
+      expect(s.sim.state.reviews[0]?.body).not.toContain("more uncovered");
+    });
+
+    it("counts only new ranges against the limit: a later run takes the next ones", async () => {
+      await publishWide(ranges(7), 3);
+      const second = await publishWide(ranges(7), 3);
+      expect(second.alreadyCommented).toHaveLength(3);
+      expect(second.posted.map((c) => c.line)).toEqual([10, 13, 16]);
+      expect(second.overLimit.map((r) => r.startLine)).toEqual([19]);
+      expect(s.sim.state.reviews[1]?.body).toContain("1 more uncovered range is not commented");
+    });
   });
 });

@@ -3,7 +3,10 @@ import { renderAnnotations } from "../../../shared/core/render/render-annotation
 import { renderCheckRun } from "../../../shared/core/render/render-check-run.js";
 import { renderComment } from "../../../shared/core/render/render-comment.js";
 import { renderJson } from "../../../shared/core/render/render-json.js";
-import { renderReviewComments } from "../../../shared/core/render/render-review-comments.js";
+import {
+  renderReviewComment,
+  reviewRanges,
+} from "../../../shared/core/render/render-review-comments.js";
 import { renderText } from "../../../shared/core/render/render-text.js";
 import { renderWorkflowCommands } from "../../../shared/core/render/render-workflow-commands.js";
 import { expectGolden } from "./expect-golden.js";
@@ -26,7 +29,10 @@ describe.each(Object.entries(representativeVerdicts))("the %s verdict", (name, v
           .map((line) => `${line}\n`)
           .join(""),
     ],
-    ["review-comments.json", () => json(renderReviewComments(verdict))],
+    [
+      "review-comments.json",
+      () => json(reviewRanges(verdict).map((range) => renderReviewComment(range))),
+    ],
   ])("renders %s as its golden file", (file, render) => {
     expectGolden(`${name}/${file}`, render());
   });

@@ -1,8 +1,15 @@
 import { parseRangeMarker } from "../../../shared/core/render/range-marker.js";
-import { renderReviewComments } from "../../../shared/core/render/render-review-comments.js";
+import {
+  renderReviewComment,
+  reviewRanges,
+} from "../../../shared/core/render/render-review-comments.js";
+import type { Verdict } from "../../../shared/core/types.js";
 import { makeFinding, makeResult, makeVerdict } from "../../builders/make-verdict.js";
 
-describe("renderReviewComments", () => {
+const renderReviewComments = (verdict: Verdict) =>
+  reviewRanges(verdict).map((range) => renderReviewComment(range));
+
+describe("reviewRanges and renderReviewComment", () => {
   const coverage = (findings: ReturnType<typeof makeFinding>[]) =>
     makeVerdict({ rules: [makeResult({ id: "coverage", status: "fail", findings })] });
 
@@ -65,6 +72,35 @@ describe("renderReviewComments", () => {
       path: "a.ts",
       startLine: 10,
       endLine: 10,
+    });
+  });
+
+  it("orders ranges by path, then lines, and clamps reversed or non-integer lines", () => {
+    const ranges = reviewRanges(
+      coverage([
+        makeFinding({ path: "b.ts", startLine: 4, endLine: 2 }),
+        makeFinding({ path: "a.ts", startLine: 9, endLine: 9 }),
+        makeFinding({ path: "a.ts", startLine: 0, endLine: 3.7 }),
+      ]),
+    );
+    expect(ranges.map(({ path, startLine, endLine }) => `${path}:${startLine}-${endLine}`)).toEqual(
+      ["a.ts:1-3", "a.ts:9-9", "b.ts:2-4"],
+    );
+  });
+
+  it("places a comment on part of its range while its marker names the whole range", () => {
+    const [range] = reviewRanges(
+      coverage([makeFinding({ path: "a.ts", startLine: 3, endLine: 9 })]),
+    );
+    if (range === undefined) throw new Error("no range");
+    const comment = renderReviewComment(range, { startLine: 5, endLine: 5 });
+    expect(comment).toMatchObject({ line: 5 });
+    expect(comment).not.toHaveProperty("start_line");
+    expect(parseRangeMarker(comment.body)).toEqual({ path: "a.ts", startLine: 3, endLine: 9 });
+    expect(renderReviewComment(range, { startLine: 4, endLine: 6 })).toMatchObject({
+      start_line: 4,
+      line: 6,
+      start_side: "RIGHT",
     });
   });
 });
