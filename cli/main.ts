@@ -19,8 +19,13 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
       case "version":
         io.stdout(`${await readVersion()}\n`);
         return 0;
-      case "check":
-        return await (await import("./commands/run-check.js")).runCheck(command, io);
+      case "check": {
+        // git starts before the rules load, and runs meanwhile (see start-check.ts). Once it has
+        // named the commits, every other git call is under way: then this process loads the rules.
+        const started = (await import("./commands/start-check.js")).startCheck(command, io);
+        await started.repo.catch(() => undefined);
+        return await (await import("./commands/run-check.js")).runCheck(command, io, started);
+      }
       case "init":
         return await (await import("./commands/run-init.js")).runInit(command, io);
       case "validate":

@@ -12,26 +12,23 @@ import { cliError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { gatherCoverage } from "../../shared/node/coverage/gather-coverage.js";
 import { describeEmptyRange } from "../git/describe-empty-range.js";
-import { openRepository } from "../git/open-repository.js";
-import { CONFIG_PATH, readBaseFiles } from "../git/read-base-files.js";
-import { changesConfig, readChanges } from "../git/read-changes.js";
-import { readStack } from "../git/read-stack.js";
-import { readTextFile } from "../read-text-file.js";
+import { CONFIG_PATH } from "../git/read-base-files.js";
+import { changesConfig } from "../git/read-changes.js";
 import { renderVerdict } from "../render-verdict.js";
+import { startCheck, type StartedCheck } from "./start-check.js";
 
-export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
-  const dir = path.resolve(io.cwd, command.repo ?? ".");
+export async function runCheck(
+  command: CheckCommand,
+  io: CliIo,
+  started: StartedCheck = startCheck(command, io),
+): Promise<number> {
   const [repo, body, configFromDisk] = await Promise.all([
-    openRepository({ dir, env: io.env, base: command.base, head: command.head }),
-    readBody(command, io),
-    command.config === null ? null : readTextFile(command.config, io.cwd, "--config"),
+    started.repo,
+    started.body,
+    started.configFromDisk,
   ]);
-  // git computes the diff while this process reads the config and parses coverage reports.
-  const changes = readChanges(repo);
-  changes.catch(() => undefined); // awaited below; never an unhandled rejection if we stop early
-  const stack = readStack(repo, command.base);
-  stack.catch(() => undefined); // awaited below
-  const baseFiles = await readBaseFiles(repo);
+  const { changes, stack } = started;
+  const baseFiles = await started.baseFiles;
 
   const configFile = command.config ?? CONFIG_PATH;
   const parsed = parseConfig(
@@ -121,11 +118,4 @@ function withCoverageReports(config: Config, reports: string[]): Config {
   if (reports.length === 0) return config;
   const coverage = { ...config.rules.coverage, reports };
   return { ...config, rules: { ...config.rules, coverage } };
-}
-
-async function readBody(command: CheckCommand, io: CliIo): Promise<string | null> {
-  if (command.body === null) return null;
-  if (command.body.kind === "text") return command.body.text;
-  if (command.body.path === "-") return io.readStdin();
-  return readTextFile(command.body.path, io.cwd, "--body-file");
 }

@@ -25,14 +25,15 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
       cwd: options.cwd,
       // English messages so failures can be recognised; never prompt for credentials.
       env: { ...options.env, LC_ALL: "C", LANGUAGE: "C", GIT_TERMINAL_PROMPT: "0" },
-      stdio: ["pipe", "pipe", "pipe"],
+      // A pipe costs time to set up: stdin is one only when there is input.
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       windowsHide: true,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.stdin.on("error", () => {
+    child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
+    child.stdin?.on("error", () => {
       // git may exit before reading all input; its exit code tells the story.
     });
     child.on("error", (error: NodeJS.ErrnoException) => {
@@ -59,7 +60,7 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
         resolve(result);
       } else reject(gitFailure(args, result, options.cwd));
     });
-    child.stdin.end(options.input ?? "");
+    child.stdin?.end(options.input);
   });
 }
 
