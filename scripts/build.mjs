@@ -71,7 +71,13 @@ const httpClientOnDemand = {
 
 const targets = {
   // Split: each command is a chunk loaded when it runs, so `shipgate --help` reads a few KB.
-  cli: { entryPoints: ["cli/main.ts"], outfile: "build/cli.mjs", chunks: "cli-chunks" },
+  // `check`, what users run most, is one CommonJS file loaded with a V8 code cache instead.
+  cli: {
+    entryPoints: ["cli/main.ts"],
+    outfile: "build/cli.mjs",
+    chunks: "cli-chunks",
+    cached: { importer: "cli/main.ts", path: "./commands/run-check.js", exports: ["runCheck"] },
+  },
   // Split: what only some runs need (undici, for a proxy) is a chunk beside index.js, loaded on
   // demand, so every other run reads less.
   action: { entryPoints: ["action/index.ts"], outfile: "dist/index.js", chunks: "chunks" },
@@ -94,6 +100,20 @@ if (outfile && wanted.length > 1) {
   console.error("build: --outfile needs one target (e.g. --action)");
   process.exit(1);
 }
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  minify: true,
+  // Error and class names stay readable in stack traces and logs.
+  keepNames: true,
+  sourcemap: "linked",
+  sourcesContent: false,
+  legalComments: "none",
+  metafile: true,
+  logLevel: "warning",
+};
+
 for (const name of wanted) {
   const target = { ...targets[name], ...(outfile ? { outfile } : {}) };
   const outputs = target.chunks ? splitOutputs(target) : { outfile: target.outfile };
@@ -101,29 +121,60 @@ for (const name of wanted) {
     console.error(`build: ${target.entryPoints[0]} does not exist yet; skipping ${name}`);
     continue;
   }
+  const cached = target.cached ? await buildCachedScript(target, outputs) : null;
   const result = await build({
+    ...common,
     entryPoints: target.entryPoints,
     external: target.external,
     ...outputs,
-    bundle: true,
-    platform: "node",
     format: "esm",
-    target: "node20",
     banner,
-    minify: true,
-    // Error and class names stay readable in stack traces and logs.
-    keepNames: true,
-    sourcemap: "linked",
-    sourcesContent: false,
-    legalComments: "none",
-    metafile: true,
-    plugins: [englishZodOnly, httpClientOnDemand],
-    logLevel: "warning",
+    plugins: [englishZodOnly, httpClientOnDemand, ...(cached ? [cached.plugin] : [])],
   });
-  writeFileSync(licencesFile(target.outfile), renderLicences(result.metafile));
+  const metafiles = [result.metafile, ...(cached ? [cached.metafile] : [])];
+  writeFileSync(licencesFile(target.outfile), renderLicences(metafiles));
   // Chunk names carry a content hash: yesterday's chunks must not linger beside today's. Removed
   // after the build, not before, so a CLI started meanwhile still finds the chunks it imports.
-  if (target.chunks) removeStaleChunks(join(outputs.outdir, target.chunks), result.metafile);
+  if (target.chunks) removeStaleChunks(join(outputs.outdir, target.chunks), metafiles);
+}
+
+/**
+ * Builds the module `cached.path` names as one CommonJS file in the chunks folder, and a plugin
+ * that makes the entry load it through cli/load-cached-script.ts, which keeps a V8 code cache
+ * of it (Node 20 caches no ES module code). `cached.exports` are the exports the entry uses.
+ */
+async function buildCachedScript({ cached, chunks }, { outdir }) {
+  const entry = join(dirname(cached.importer), cached.path).replace(/\.js$/, ".ts");
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
+    outdir: join(outdir, chunks),
+    entryNames: "[name]-[hash]",
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    plugins: [englishZodOnly, httpClientOnDemand],
+  });
+  const file = Object.keys(result.metafile.outputs).find((out) => out.endsWith(".cjs"));
+  const plugin = {
+    name: "cached-script",
+    setup(build) {
+      build.onResolve({ filter: /./ }, ({ path, importer }) =>
+        path === cached.path && relative(process.cwd(), importer) === cached.importer
+          ? { path: basename(entry, ".ts"), namespace: "cached-script" }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: "cached-script" }, () => ({
+        contents: [
+          `import { loadBundledScript } from "./cli/load-cached-script.ts";`,
+          `const loaded = loadBundledScript(new URL("./${basename(file)}", import.meta.url));`,
+          ...cached.exports.map((name) => `export const ${name} = loaded.${name};`),
+        ].join("\n"),
+        resolveDir: process.cwd(),
+        loader: "ts",
+      }));
+    },
+  };
+  return { plugin, metafile: result.metafile };
 }
 
 /** esbuild splits into a directory: the entry keeps its file name, chunks go in a folder beside. */
@@ -138,9 +189,11 @@ function splitOutputs({ outfile, chunks }) {
   };
 }
 
-function removeStaleChunks(dir, metafile) {
+function removeStaleChunks(dir, metafiles) {
   if (!existsSync(dir)) return;
-  const written = new Set(Object.keys(metafile.outputs).map((file) => resolve(file)));
+  const written = new Set(
+    metafiles.flatMap((metafile) => Object.keys(metafile.outputs).map((file) => resolve(file))),
+  );
   for (const name of readdirSync(dir)) {
     const file = resolve(dir, name);
     if (!written.has(file)) rmSync(file, { force: true });
@@ -152,9 +205,9 @@ function licencesFile(bundle) {
 }
 
 /** Each bundled package once: name, version, licence and its licence text. */
-function renderLicences(metafile) {
+function renderLicences(metafiles) {
   const roots = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of metafiles.flatMap((metafile) => Object.keys(metafile.inputs))) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match && !input.includes(":")) roots.add(match[1]);
   }

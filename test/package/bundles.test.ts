@@ -23,7 +23,7 @@ const WITH_ZOD = new Set(["build/cli.mjs", "build/app.mjs"]);
 function codeFiles({ entry, chunks }: Bundle): string[] {
   const inChunks = chunks
     ? readdirSync(chunks)
-        .filter((name) => /\.m?js$/.test(name))
+        .filter((name) => /\.[cm]?js$/.test(name))
         .map((name) => path.join(chunks, name))
     : [];
   return [entry, ...inChunks];
@@ -91,6 +91,15 @@ it("starts `shipgate --help` on the CLI's entry alone: commands are chunks loade
   expect(
     commands.filter((name) => name.endsWith(".mjs")).map((name) => name.split("-")[1]),
   ).toEqual(expect.arrayContaining(["check", "init", "validate", "report"]));
+});
+
+it("loads `check` from one CommonJS file (cached by V8), and the rules with it", () => {
+  const check = readdirSync("build/cli-chunks").filter((name) => /^run-check-.*\.cjs$/.test(name));
+  expect(check).toHaveLength(1);
+  const code = readFileSync(path.join("build/cli-chunks", check[0] ?? ""), "utf8");
+  expect(code).toContain("Invalid input"); // zod's messages: the config is validated in it
+  const shim = readdirSync("build/cli-chunks").filter((name) => /^run-check-.*\.mjs$/.test(name));
+  expect(readFileSync(path.join("build/cli-chunks", shim[0] ?? ""), "utf8")).toContain(check[0]);
 });
 
 // The committed Action (dist.test.ts keeps it a fresh build).

@@ -1,0 +1,127 @@
+// Loads a bundled CommonJS command (build/cli-chunks/*.cjs) with a V8 code cache beside it, so a
+// run after the first skips compiling it. Node 20 caches no ES module code (Node 22's
+// module.enableCompileCache does), and compiling the check command (~0.7 MB) took as long as
+// starting Node. Only the build uses this (scripts/build.mjs); the sources load commands with
+// import(). The cache is an optimisation: anything wrong with it and the script compiles as usual.
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+import { cliError } from "./cli-error.js";
+
+export interface ScriptCacheOptions {
+  /** Where caches are kept; one file per script content and Node version. */
+  dir: string;
+  /** Write the cache when the process is about to exit, with what the run compiled by then. */
+  onExit: (write: () => void) => void;
+}
+
+/** The per-user cache folder, or null when caching is turned off (NODE_DISABLE_COMPILE_CACHE). */
+export function defaultCacheDir(env: Record<string, string | undefined>): string | null {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return null;
+  const user = typeof process.getuid === "function" ? String(process.getuid()) : "user";
+  return path.join(tmpdir(), `shipgate-compile-cache-${user}`);
+}
+
+/** Runs the CommonJS file and returns its exports; `cache` null compiles without a cache. */
+export function loadCachedScript(file: string, cache: ScriptCacheOptions | null): unknown {
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch {
+    throw cliError(
+      `the CLI is not built (${file} is missing): run 'npm install' or 'npm run build'`,
+    );
+  }
+  const cacheFile = cache === null ? null : usableCacheFile(cache.dir, file);
+  const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
+  // The wrapper stays on the first line, so line numbers in stack traces are the file's own.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: file, cachedData });
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(file), module, file, path.dirname(file));
+  if (
+    cache !== null &&
+    cacheFile !== null &&
+    (cachedData === undefined || script.cachedDataRejected)
+  ) {
+    cache.onExit(() => writeCache(cacheFile, script.createCachedData()));
+  }
+  return module.exports;
+}
+
+/**
+ * The cache file for this script, in a folder only this user can write; null if there is none.
+ * V8 checks a cache only against the source's length (and its own version and flags), so the
+ * name says which content it is for: the script's name (the build puts a hash of its content
+ * there), and its size and times, which change when it is edited in place.
+ */
+function usableCacheFile(dir: string, file: string): string | null {
+  try {
+    const script = statSync(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    // A cache is code this process runs: never read one that someone else could have written.
+    const ownedByUs = typeof process.getuid !== "function" || stat.uid === process.getuid();
+    if (!stat.isDirectory() || !ownedByUs || (stat.mode & 0o022) !== 0) return null;
+    const key = [
+      path.basename(file),
+      script.size,
+      script.mtimeMs,
+      script.ctimeMs,
+      process.version,
+      process.arch,
+    ];
+    return path.join(dir, `${key.join("-").replace(/[^\w.-]/g, "_")}.bin`);
+  } catch {
+    return null;
+  }
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside and renamed into place, so a concurrent run never reads half a cache. */
+function writeCache(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temporary, "w", 0o600);
+    try {
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch {
+    // A full disk or a read-only folder: the next run compiles again.
+  }
+}
+
+/** For the build: loads a command file beside the chunk, caching per user until the process exits. */
+export function loadBundledScript(url: URL): Record<string, unknown> {
+  const dir = defaultCacheDir(process.env);
+  const cache = dir === null ? null : { dir, onExit: writeBeforeExit };
+  return loadCachedScript(fileURLToPath(url), cache) as Record<string, unknown>;
+}
+
+function writeBeforeExit(write: () => void): void {
+  // The cache then holds what the run compiled too, not only the file's top level.
+  process.once("beforeExit", write);
+}
