@@ -2,6 +2,7 @@
 // head-SHA guard. A read-only token (a fork) costs the comment, never the run.
 import * as core from "@actions/core";
 import type { CommentMode } from "../shared/core/render/decide-comment.js";
+import { renderPublication } from "../shared/core/render/render-publication.js";
 import type { Verdict } from "../shared/core/types.js";
 import { isTimeLimitError } from "../shared/github/create-time-limited-client.js";
 import {
@@ -42,11 +43,18 @@ export async function publishToPullRequest(
   if (plan.comment === "never" && !plan.reviewComments) return "nothing-to-write";
   try {
     const published = await publishVerdict(client, {
-      ...plan,
-      render: {
-        configNotes: plan.configNotes,
-        fullReportHint: "The full report is in the job summary of the shipgate check.",
-      },
+      pr: plan.pr,
+      headSha: plan.headSha,
+      publication: renderPublication(plan.verdict, {
+        comment: plan.comment,
+        reviewComments: plan.reviewComments,
+        render: {
+          configNotes: plan.configNotes,
+          fullReportHint: "The full report is in the job summary of the shipgate check.",
+        },
+      }),
+      hunkSpans: plan.hunkSpans,
+      login: plan.login,
       beforeWrite: createHeadGuard(client, plan.pr, plan.headSha),
     });
     const { comment, review } = published;

@@ -2,26 +2,31 @@
 // gather facts, read the config, evaluate, and publish the check run, the sticky comment and the
 // review. The check run is never left `in_progress`: any unexpected error completes it as failure.
 import { renderCheckRun } from "../shared/core/render/render-check-run.js";
-import { renderCheckAnnotations } from "../shared/core/render/render-annotations.js";
+import type { Publication } from "../shared/core/render/render-publication.js";
 import type { Verdict } from "../shared/core/types.js";
 import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
-import { completeCheckRun, type CheckCompletion } from "../shared/github/complete-check-run.js";
+import { completeCheckRun, type CheckConclusion } from "../shared/github/complete-check-run.js";
 import { createCommentPublisher } from "../shared/github/create-comment-publisher.js";
 import type { GitHubClient, PullRequestRef } from "../shared/github/github-client.js";
 import { isCurrentHead } from "../shared/github/is-current-head.js";
 import {
-  evaluatePullRequest,
-  type PullRequestEvaluation,
+  prepareEvaluation,
+  type PreparedEvaluation,
 } from "../shared/github/evaluate-pull-request.js";
 import { publishVerdict } from "../shared/github/publish-verdict.js";
 import type { ConfigAtRef } from "../shared/github/read-config-at-ref.js";
+import type { LineSpan } from "../shared/github/read-hunk-spans.js";
 import { startCheckRun } from "../shared/github/start-check-run.js";
 import type { AppLogger } from "./app-logger.js";
 import { configErrorAnnotations } from "./checks/config-error-annotations.js";
 import { coverageArtifact } from "./config/coverage-artifact.js";
 import { resolveAppConfig } from "./config/resolve-app-config.js";
 import type { ArtifactReader } from "./coverage/create-artifact-reader.js";
-import { downloadCoverageArtifact } from "./coverage/download-coverage-artifact.js";
+import {
+  downloadCoverageArtifact,
+  type ArtifactCoverage,
+} from "./coverage/download-coverage-artifact.js";
+import { renderJudgement, type Judgement, type JudgementRequest } from "./render-judgement.js";
 import { appStateTrailer, decodeAppState } from "../shared/core/app-state-marker.js";
 import { stateForHead, type AppState } from "./overrides/override-record.js";
 
@@ -51,7 +56,7 @@ export interface EvaluationRequest extends PullRequestRef {
 }
 
 export type EvaluationOutcome =
-  | { kind: "published"; verdict: Verdict; checkRunId: number }
+  | { kind: "published"; conclusion: CheckConclusion; checkRunId: number }
   | { kind: "superseded"; checkRunId: number; currentHead: string }
   | { kind: "errored"; checkRunId: number; error: unknown };
 
@@ -93,10 +98,11 @@ async function evaluateAndPublish(
     const remembered = stateForHead(decodeAppState((await ours)[0]?.body), headSha);
     return request.updateState ? request.updateState(remembered, config) : remembered;
   };
+  let download: ArtifactCoverage | null = null;
   // The config is read once, with the other base files, at the pull request's base commit as the
   // Action reads it (DESIGN: a pull request is judged by its base branch's config, so the same
   // facts give the same verdict); the App only adds `extends`. Linked items follow that config.
-  const evaluation = await evaluatePullRequest(
+  const prepared = await prepareEvaluation(
     client,
     {
       ...pr,
@@ -107,10 +113,15 @@ async function evaluateAndPublish(
       state = await stateFor(at);
       const artifact = at.result.ok ? coverageArtifact(at.result) : null;
       const run = state.coverageRun;
-      const { readArtifact } = request;
-      const download =
+      download =
         artifact && run
-          ? await downloadCoverageArtifact(client, repo, run.runId, artifact, readArtifact.maxBytes)
+          ? await downloadCoverageArtifact(
+              client,
+              repo,
+              run.runId,
+              artifact,
+              request.readArtifact.maxBytes,
+            )
           : null;
       return {
         coverage: download && !download.found ? download.coverage : null,
@@ -118,33 +129,34 @@ async function evaluateAndPublish(
           coveragePending: artifact && !run ? artifact : null,
           overrides: state.overrides,
         },
-        // Off the event loop: the artifact is read, and the pull request judged, in the reader's
-        // process; only the verdict comes back.
-        judge: (facts, config, options) =>
-          readArtifact.evaluate({
-            facts,
-            config,
-            options,
-            artifact: download?.found ? { zip: download.zip, source: download.source } : null,
-          }),
       };
     },
   );
-  const { verdict, gathered } = evaluation;
-  const config = gathered.config;
+  const config = prepared.gathered.config;
   state ??= await stateFor(config);
-  const checkAnnotations = renderCheckAnnotations(verdict);
-  const completion: CheckCompletion = config.result.ok
-    ? {
-        conclusion: verdict.conclusion,
-        output: renderCheckRun(verdict, checkAnnotations.notes),
-        annotations: checkAnnotations.annotations,
-      }
-    : {
-        conclusion: "failure",
-        output: { ...renderCheckRun(verdict), title: "Invalid configuration" },
-        annotations: configErrorAnnotations(config.result.errors, config.path),
-      };
+  const publication = {
+    comment: "auto",
+    // An invalid config has no lines to point at; its errors are in the check run.
+    reviewComments: request.reviewComments && prepared.kind === "ready",
+    render: {
+      configNotes: prepared.kind === "ready" ? prepared.configNotes : [],
+      fullReportHint: "The full report is in the shipgate check run.",
+      trailer: appStateTrailer(state),
+    },
+  } as const;
+  const keepVerdict = request.onVerdict !== undefined;
+  const judgement: Judgement =
+    prepared.kind === "invalid-config"
+      ? invalidConfigJudgement(prepared, { publication, keepVerdict })
+      : // Off the event loop: the artifact is read, the pull request judged and the verdict
+        // rendered in the reader's process; only the texts come back.
+        await request.readArtifact.evaluate({
+          facts: prepared.facts,
+          config: prepared.config,
+          options: prepared.options,
+          artifact: artifactOf(download),
+          render: { publication, keepVerdict },
+        });
 
   // The head-SHA guard: the files listed belong to the PR's head now, which may be newer.
   const head = await isCurrentHead(client, pr, headSha);
@@ -161,21 +173,47 @@ async function evaluateAndPublish(
     return { kind: "superseded", checkRunId, currentHead: head.headSha };
   }
 
-  await completeCheckRun(client, repo, checkRunId, completion);
-  try {
-    request.onVerdict?.(verdict, { ...pr, headSha });
-  } catch (error) {
-    request.log.error({ err: error, deliveryId: request.deliveryId }, "shipgate: onVerdict threw");
+  await completeCheckRun(client, repo, checkRunId, judgement.checkRun);
+  if (judgement.verdict !== null) {
+    try {
+      request.onVerdict?.(judgement.verdict, { ...pr, headSha });
+    } catch (error) {
+      request.log.error(
+        { err: error, deliveryId: request.deliveryId },
+        "shipgate: onVerdict threw",
+      );
+    }
   }
-  await publishConversation(request, evaluation, state);
-  return { kind: "published", verdict, checkRunId };
+  await publishConversation(request, judgement.publication, prepared.gathered.hunkSpans);
+  return { kind: "published", conclusion: judgement.checkRun.conclusion, checkRunId };
+}
+
+/** An invalid config: a small verdict, rendered here, with the config's errors as annotations. */
+function invalidConfigJudgement(
+  prepared: Extract<PreparedEvaluation, { kind: "invalid-config" }>,
+  request: JudgementRequest,
+): Judgement {
+  const judgement = renderJudgement(prepared.verdict, request);
+  const { config } = prepared.gathered;
+  return {
+    ...judgement,
+    checkRun: {
+      conclusion: "failure",
+      output: { ...renderCheckRun(prepared.verdict), title: "Invalid configuration" },
+      annotations: configErrorAnnotations(prepared.configErrors, config.path),
+    },
+  };
+}
+
+function artifactOf(download: ArtifactCoverage | null): { zip: Uint8Array; source: string } | null {
+  return download?.found ? { zip: download.zip, source: download.source } : null;
 }
 
 /** The sticky comment and the review: after the check run, so their failure never hides it. */
 async function publishConversation(
   request: EvaluationRequest,
-  evaluation: PullRequestEvaluation,
-  state: AppState,
+  publication: Publication,
+  hunkSpans: ReadonlyMap<string, readonly LineSpan[]>,
 ): Promise<void> {
   const { client, log, deliveryId } = request;
   const pr = { owner: request.owner, repo: request.repo, number: request.number };
@@ -183,16 +221,8 @@ async function publishConversation(
     await publishVerdict(client, {
       pr,
       headSha: request.headSha,
-      verdict: evaluation.verdict,
-      comment: "auto",
-      // An invalid config has no lines to point at; its errors are in the check run.
-      reviewComments: request.reviewComments && evaluation.configErrors.length === 0,
-      render: {
-        configNotes: evaluation.configNotes,
-        fullReportHint: "The full report is in the shipgate check run.",
-        trailer: appStateTrailer(state),
-      },
-      hunkSpans: evaluation.gathered.hunkSpans,
+      publication,
+      hunkSpans,
       login: request.botLogin,
     });
   } catch (error) {

@@ -1,10 +1,12 @@
 // The reader's process (bundled to build/artifact-worker.mjs, forked by create-artifact-reader.ts):
 // reads one artifact's reports and sends them back, or — for an evaluation — reads the artifact,
-// evaluates the pull request with it and sends back only the verdict, so neither a large report
-// nor a large pull request is ever parsed or judged on the App's event loop.
+// evaluates the pull request with it and sends back only what the App writes about the verdict
+// (render-judgement.ts), so neither a large report nor a large pull request is ever parsed,
+// judged or rendered on the App's event loop.
 import type { Config } from "../../shared/core/config/config-schema.js";
 import { evaluate, type EvaluateOptions } from "../../shared/core/evaluate.js";
 import type { PullRequestFacts } from "../../shared/core/types.js";
+import { renderJudgement, type JudgementRequest } from "../render-judgement.js";
 import { readArtifactReports, type ArtifactReadOptions } from "./read-artifact-reports.js";
 
 export interface ArtifactJob {
@@ -20,6 +22,8 @@ export interface EvaluationJob {
   config: Config;
   options: EvaluateOptions;
   artifact: { zip: Uint8Array; options: ArtifactReadOptions } | null;
+  /** What to render about the verdict. */
+  render: JudgementRequest;
 }
 
 export type ReaderJob = ArtifactJob | EvaluationJob;
@@ -29,7 +33,7 @@ async function run(job: ReaderJob): Promise<unknown> {
   const coverage = job.artifact
     ? await readArtifactReports(job.artifact.zip, job.artifact.options)
     : job.facts.coverage;
-  return evaluate({ ...job.facts, coverage }, job.config, job.options);
+  return renderJudgement(evaluate({ ...job.facts, coverage }, job.config, job.options), job.render);
 }
 
 process.once("message", (job: ReaderJob) => {

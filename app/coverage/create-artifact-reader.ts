@@ -9,7 +9,8 @@
 import { fork } from "node:child_process";
 import { getPriority, setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
-import type { CoverageFacts, Verdict } from "../../shared/core/types.js";
+import type { CoverageFacts } from "../../shared/core/types.js";
+import type { Judgement } from "../render-judgement.js";
 import type { EvaluationJob, ReaderJob } from "./artifact-worker.js";
 
 export interface ArtifactReader {
@@ -18,10 +19,11 @@ export interface ArtifactReader {
   readonly maxBytes: number;
   /**
    * Evaluates a pull request in the reader's process, with the artifact's reports when there is
-   * one: only the verdict comes back. When that process fails (memory, deadline), the pull
-   * request is evaluated again in a fresh one with the reason as the coverage error.
+   * one, and renders what the App writes about the verdict there: only that comes back. When that
+   * process fails (memory, deadline), the pull request is evaluated again in a fresh one with the
+   * reason as the coverage error.
    */
-  evaluate(job: EvaluationRequestJob): Promise<Verdict>;
+  evaluate(job: EvaluationRequestJob): Promise<Judgement>;
 }
 
 /** An evaluation to run in the reader's process; the artifact is read there. */
@@ -64,10 +66,10 @@ export function createArtifactReader(options: ArtifactReaderOptions): ArtifactRe
     );
     return outcome.ok ? outcome.value : outcome.failed;
   };
-  const evaluate = async (job: EvaluationRequestJob): Promise<Verdict> => {
+  const evaluate = async (job: EvaluationRequestJob): Promise<Judgement> => {
     const { artifact, ...rest } = job;
     const source = artifact?.source ?? "the evaluation";
-    const first = await inTurn<Verdict>(
+    const first = await inTurn<Judgement>(
       {
         kind: "evaluate",
         ...rest,
@@ -78,7 +80,7 @@ export function createArtifactReader(options: ArtifactReaderOptions): ArtifactRe
     if (first.ok) return first.value;
     if (artifact === null) throw new Error(`the evaluation ${first.reason}`);
     // The artifact was too much for the process: judge again with that as the coverage error.
-    const second = await inTurn<Verdict>(
+    const second = await inTurn<Judgement>(
       {
         kind: "evaluate",
         ...rest,

@@ -29,6 +29,8 @@ export interface PublishReviewOptions {
   beforeWrite?: () => Promise<void>;
   /** The most comments one review carries (default MAX_REVIEW_COMMENTS). */
   maxComments?: number;
+  /** Uncovered ranges beyond the ones given (see MAX_PUBLISHED_RANGES): counted, never posted. */
+  unlisted?: number;
 }
 
 export interface ReviewOutcome {
@@ -95,7 +97,7 @@ export async function publishReview(
   const chosen = fresh
     .slice(0, max)
     .map(({ range, at }) => ({ range, comment: renderReviewComment(range, at) }));
-  const more = outcome.overLimit.length;
+  const more = outcome.overLimit.length + Math.max(0, options.unlisted ?? 0);
   const body = [
     options.body ?? DEFAULT_BODY,
     ...(more > 0

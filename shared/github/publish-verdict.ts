@@ -1,9 +1,7 @@
 // The one publisher of a verdict on a pull request, for the Action and the App: the sticky
-// comment (created only when decideComment says so) and the inline review comments.
-import { decideComment, type CommentMode } from "../core/render/decide-comment.js";
-import { renderComment, type CommentOptions } from "../core/render/render-comment.js";
-import { reviewRanges } from "../core/render/render-review-comments.js";
-import type { Verdict } from "../core/types.js";
+// comment (created only when the publication says so) and the inline review comments, from the
+// texts renderPublication made.
+import type { Publication } from "../core/render/render-publication.js";
 import { createCommentPublisher, type UpsertResult } from "./create-comment-publisher.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { publishReview, type ReviewOutcome } from "./publish-review.js";
@@ -13,11 +11,7 @@ export interface PublishVerdictRequest {
   pr: PullRequestRef;
   /** The head the verdict is about. */
   headSha: string;
-  verdict: Verdict;
-  comment: CommentMode;
-  reviewComments: boolean;
-  /** How the comment reads besides the verdict (config notes, where the full report is). */
-  render: CommentOptions;
+  publication: Publication;
   hunkSpans: ReadonlyMap<string, readonly LineSpan[]>;
   /** The login the token acts as (the comment's and the reviews' author). */
   login: () => Promise<string>;
@@ -36,25 +30,25 @@ export async function publishVerdict(
   client: GitHubClient,
   request: PublishVerdictRequest,
 ): Promise<PublishedVerdict> {
-  const decision = decideComment(request.verdict, request.comment);
-  const reviews = request.reviewComments ? reviewRanges(request.verdict) : [];
+  const { comment: wanted, review: reviews } = request.publication;
   const guard = request.beforeWrite === undefined ? {} : { beforeWrite: request.beforeWrite };
   let login = request.login;
   let comment: UpsertResult | null = null;
-  if (decision !== "none") {
+  if (wanted.decision !== "none" && wanted.body !== null) {
     const publisher = createCommentPublisher(client, request.pr, { login, ...guard });
-    comment = await publisher.upsert(renderComment(request.verdict, request.render), {
-      create: decision === "create-or-update",
+    comment = await publisher.upsert(wanted.body, {
+      create: wanted.decision === "create-or-update",
     });
     const known = comment.login;
     if (known !== undefined) login = async () => known;
   }
   const review =
-    reviews.length === 0
+    reviews.ranges.length === 0
       ? null
-      : await publishReview(client, { ...request.pr, headSha: request.headSha }, reviews, {
+      : await publishReview(client, { ...request.pr, headSha: request.headSha }, reviews.ranges, {
           login,
           hunkSpans: request.hunkSpans,
+          unlisted: reviews.total - reviews.ranges.length,
           ...guard,
         });
   return { comment, review };

@@ -192,5 +192,15 @@ describe("publishReview", () => {
       expect(second.overLimit.map((r) => r.startLine)).toEqual([19]);
       expect(s.sim.state.reviews[1]?.body).toContain("1 more uncovered range is not commented");
     });
+
+    it("counts ranges it was not given (past the publication's first ones) in the text", async () => {
+      await publishReview(s.client, wide, ranges(2), {
+        login: BOT,
+        hunkSpans: wideSpans,
+        unlisted: 5,
+      });
+      expect(s.sim.state.reviewComments).toHaveLength(2);
+      expect(s.sim.state.reviews[0]?.body).toContain("5 more uncovered ranges are not commented");
+    });
   });
 });

@@ -12,6 +12,7 @@ import { makeZip } from "../../github/make-zip.js";
 import { makeFacts, makeFile } from "../../builders/make-facts.js";
 import { parseConfig } from "../../../shared/core/config/parse-config.js";
 import { evaluate } from "../../../shared/core/evaluate.js";
+import { renderJudgement, type JudgementRequest } from "../../../app/render-judgement.js";
 
 const workerUrl = pathToFileURL(path.resolve("build/artifact-worker.mjs"));
 const lcov = (lines: number) =>
@@ -98,43 +99,79 @@ describe("createArtifactReader", () => {
       files: [makeFile({ path: "src/a.ts", additions: 3, addedLines: [1, 2, 3] })],
     });
 
-    it("reads the artifact and judges in the reader's process: the verdict comes back", async () => {
+    const render = (keepVerdict: boolean): JudgementRequest => ({
+      publication: {
+        comment: "auto",
+        reviewComments: true,
+        render: { fullReportHint: "The full report is in the shipgate check run." },
+      },
+      keepVerdict,
+    });
+
+    it("reads the artifact, judges and renders in the reader's process: the texts come back", async () => {
       const read = createArtifactReader({ workerUrl });
-      const verdict = await read.evaluate({
+      const zip = () => makeZip({ "lcov.info": lcov(3) });
+      const judgement = await read.evaluate({
         facts,
         config: config(),
         options: {},
-        artifact: { zip: makeZip({ "lcov.info": lcov(3) }), source: "artifact coverage" },
+        artifact: { zip: zip(), source: "artifact coverage" },
+        render: render(true),
       });
-      expect(verdict).toEqual(
-        evaluate(
-          {
-            ...facts,
-            coverage: await read(makeZip({ "lcov.info": lcov(3) }), "artifact coverage"),
-          },
-          config(),
-        ),
+      const verdict = evaluate(
+        { ...facts, coverage: await read(zip(), "artifact coverage") },
+        config(),
       );
-      expect(verdict.rules.find((rule) => rule.id === "coverage")?.status).toBe("pass");
+      expect(judgement).toEqual(renderJudgement(verdict, render(true)));
+      expect(judgement.verdict?.rules.find((rule) => rule.id === "coverage")?.status).toBe("pass");
+    });
+
+    it("sends the verdict back only when it is asked for", async () => {
+      const read = createArtifactReader({ workerUrl });
+      const judgement = await read.evaluate({
+        facts,
+        config: config(),
+        options: {},
+        artifact: {
+          zip: makeZip({ "lcov.info": "SF:src/a.ts\nDA:1,0\nDA:2,0\nDA:3,1\nend_of_record\n" }),
+          source: "artifact coverage",
+        },
+        render: render(false),
+      });
+      expect(judgement.verdict).toBeNull();
+      expect(judgement.checkRun.conclusion).toBe("failure");
+      expect(judgement.publication.comment.decision).toBe("create-or-update");
+      expect(judgement.publication.review).toMatchObject({
+        ranges: [{ path: "src/a.ts", startLine: 1, endLine: 2 }],
+        total: 1,
+      });
     });
 
     it("judges again with the reason as the coverage error when the artifact is too much", async () => {
       const read = createArtifactReader({ workerUrl, heapMb: 16 });
-      const verdict = await read.evaluate({
+      const judgement = await read.evaluate({
         facts,
         config: config(),
         options: {},
         artifact: { zip: makeZip({ "lcov.info": lcov(2_000_000) }), source: "artifact coverage" },
+        render: render(true),
       });
-      const coverage = verdict.rules.find((rule) => rule.id === "coverage");
+      const coverage = judgement.verdict?.rules.find((rule) => rule.id === "coverage");
       expect(coverage?.status).toBe("fail");
       expect(coverage?.details).toContain("needs more than 16 MB of memory to read");
+      expect(judgement.checkRun.output.text).toContain("needs more than 16 MB of memory to read");
     }, 30_000);
 
     it("throws, naming why, when the evaluation itself cannot finish", async () => {
       const read = createArtifactReader({ workerUrl, timeoutMs: 1 });
       await expect(
-        read.evaluate({ facts, config: config(), options: {}, artifact: null }),
+        read.evaluate({
+          facts,
+          config: config(),
+          options: {},
+          artifact: null,
+          render: render(false),
+        }),
       ).rejects.toThrow("the evaluation took longer than 0.001 s");
     });
   });
