@@ -21,7 +21,7 @@ export interface AppSettings {
   queueConcurrency: number;
   /** SHUTDOWN_GRACE_SECONDS: how long SIGTERM waits for running evaluations. */
   shutdownGraceMs: number;
-  /** JOB_LOCK_SECONDS: a crashed instance's jobs and pull requests are taken over after this. */
+  /** JOB_LOCK_SECONDS: a crashed instance's jobs, leases and throttle slots are freed after this. */
   jobLockMs: number;
   /** STALE_CHECK_MINUTES: a check run in progress longer than this is re-evaluated. */
   staleCheckMs: number;

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     return;
   }
   const { settings } = result;
-  const throttle = settings.redisConfig ? createSharedThrottle(settings.redisConfig) : undefined;
+  // A killed instance's share of the throttle is freed when its jobs are taken over.
+  const throttle = settings.redisConfig
+    ? createSharedThrottle(settings.redisConfig, { slotExpiryMs: settings.jobLockMs })
+    : undefined;
   const log = await createLogger(settings);
   const ProbotWithSettings = Probot.defaults({
     log,

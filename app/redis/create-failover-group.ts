@@ -22,9 +22,21 @@ export interface FailoverGroup {
   waiting(): number;
 }
 
+export interface FailoverGroupOptions {
+  /**
+   * How long a shared slot may be held (default: what the caller asks, @octokit/plugin-throttling
+   * 60 s). A killed instance never frees its slots; Redis frees them only after this, and until
+   * then every instance has that many fewer: a kill holding all of `global`'s ten stopped every
+   * instance's requests for a minute. A live request that outlasts it keeps running; only its
+   * slot is given back early.
+   */
+  slotExpiryMs?: number;
+}
+
 export function createFailoverGroup(
   settings: ThrottleGroupSettings,
   onRedisError: (error: unknown) => void,
+  options: FailoverGroupOptions = {},
 ): FailoverGroup {
   const local = new Bottleneck.Group({ ...settings });
   let clustered: Bottleneck.Group | undefined;
@@ -37,9 +49,11 @@ export function createFailoverGroup(
     return (local.key(key) as unknown as FailoverLimiter).schedule(rest, fn, ...args);
   };
 
-  const schedule = (key: string, options: Bottleneck.JobOptions, fn: Task, args: unknown[]) => {
+  const schedule = (key: string, job: Bottleneck.JobOptions, fn: Task, args: unknown[]) => {
     const group = clustered;
-    if (!group) return runLocally(key, options, fn, args);
+    if (!group) return runLocally(key, job, fn, args);
+    const sharedJob =
+      options.slotExpiryMs === undefined ? job : { ...job, expiration: options.slotExpiryMs };
     return new Promise<unknown>((resolve, reject) => {
       let claimed = false;
       const claim = () => {
@@ -49,7 +63,7 @@ export function createFailoverGroup(
         return true;
       };
       const rescue = () => {
-        if (claim()) runLocally(key, options, fn, args).then(resolve, reject);
+        if (claim()) runLocally(key, job, fn, args).then(resolve, reject);
       };
       rescues.add(rescue);
       const shared = async () => {
@@ -60,7 +74,7 @@ export function createFailoverGroup(
         await result.catch(() => undefined);
       };
       (group.key(key) as unknown as FailoverLimiter)
-        .schedule(options, shared)
+        .schedule(sharedJob, shared)
         .catch((error: unknown) => {
           // Rejected before it started: Redis failed to take the job, or its limiter was retired.
           if (!claimed) onRedisError(error);

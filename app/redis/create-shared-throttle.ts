@@ -29,6 +29,11 @@ export interface SharedThrottleOptions {
   log?: ThrottleLog;
   /** How long Redis may take to answer at start-up before a warning (default 5 s). */
   startupWarningMs?: number;
+  /**
+   * How long a killed instance's share of the limits stays taken (server.ts: JOB_LOCK_SECONDS,
+   * when its jobs are taken over too); see create-failover-group.ts. Default: the plugin's 60 s.
+   */
+  slotExpiryMs?: number;
 }
 
 export function createSharedThrottle(
@@ -43,7 +48,11 @@ export function createSharedThrottle(
   const groups = Object.fromEntries(
     names.map((name) => [
       name,
-      createFailoverGroup(THROTTLE_GROUP_SETTINGS[name], (error) => health.degrade(error)),
+      createFailoverGroup(
+        THROTTLE_GROUP_SETTINGS[name],
+        (error) => health.degrade(error),
+        options.slotExpiryMs === undefined ? {} : { slotExpiryMs: options.slotExpiryMs },
+      ),
     ]),
   ) as Record<ThrottleGroupName, FailoverGroup>;
 

@@ -1,7 +1,11 @@
 // The throttle's limiter groups against a real Redis: pacing shared between instances while Redis
 // answers, every job run exactly once across a failover, and sharing again after it returns.
 import Bottleneck from "bottleneck";
-import { createFailoverGroup, type FailoverGroup } from "../../app/redis/create-failover-group.js";
+import {
+  createFailoverGroup,
+  type FailoverGroup,
+  type FailoverGroupOptions,
+} from "../../app/redis/create-failover-group.js";
 import {
   createSharedThrottle,
   type SharedThrottle,
@@ -31,13 +35,14 @@ afterAll(() => redis.kill());
 
 let groupId = 0;
 /** An "instance": a group paced at MIN_TIME, shared through its own Redis connection. */
-async function instance(id: string): Promise<FailoverGroup> {
+async function instance(id: string, options: FailoverGroupOptions = {}): Promise<FailoverGroup> {
   const connection = new Bottleneck.IORedisConnection({ client: createRedisClient(redis.url) });
   connections.push(connection);
   await connection.ready;
   const group = createFailoverGroup(
     { id, maxConcurrent: 1, minTime: MIN_TIME, timeout: 60_000 },
     () => undefined,
+    options,
   );
   group.recover(connection);
   return group;
@@ -102,6 +107,25 @@ describeRedis("createFailoverGroup with Redis", () => {
     for (const gap of gaps()) expect(gap).toBeGreaterThanOrEqual(MIN_TIME / 2);
     const span = gaps().reduce((sum, gap) => sum + gap, 0);
     expect(span).toBeGreaterThanOrEqual(2.5 * MIN_TIME);
+  });
+
+  it("frees a killed instance's slot after slotExpiryMs, not the plugin's minute", async () => {
+    const id = `expiry-${++groupId}`;
+    const b = await instance(id, { slotExpiryMs: 1000 });
+    const a = await instance(id, { slotExpiryMs: 1000 });
+    const killed = connections.pop(); // a's, disconnected here (not again after the test)
+    let started = false;
+    // The plugin asks for a minute; the request of the instance killed now never ends.
+    void a.key("k").schedule({ expiration: 60_000 }, () => {
+      started = true;
+      return new Promise(() => undefined);
+    });
+    await waitFor(() => expect(started).toBe(true));
+    await killed?.disconnect(false);
+    const since = Date.now();
+    await expect(b.key("k").schedule({ expiration: 60_000 }, async () => "b")).resolves.toBe("b");
+    // Redis frees the expired slot at its next tick (a heartbeat every 5 s at most).
+    expect(Date.now() - since).toBeLessThan(15_000);
   });
 
   it("shares again through Redis after recover", async () => {
