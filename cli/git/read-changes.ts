@@ -21,8 +21,11 @@ export async function readChanges(repo: GitRepository): Promise<Changes> {
   // `base...head` diffs from the merge base, as GitHub does, without a separate merge-base call.
   const range = `${repo.base.sha}...${repo.head.sha}`;
   const [diff, tree] = await Promise.all([
-    runGit(diffArgs(range), { ...repo.git, okCodes: [128] }),
-    runGit(["ls-tree", "-r", "--full-tree", "--name-only", "-z", repo.head.sha], repo.git),
+    runGit(diffArgs(range), { ...repo.git, okCodes: [128], outputToFile: true }),
+    runGit(["ls-tree", "-r", "--full-tree", "--name-only", "-z", repo.head.sha], {
+      ...repo.git,
+      outputToFile: true,
+    }),
   ]);
   if (diff.code !== 0) {
     const detail = diff.stderr.trim().split("\n")[0] ?? "";

@@ -1,6 +1,8 @@
 // Runs git without a shell and turns its failures into messages a user can act on.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { cliError } from "../cli-error.js";
 
 export interface GitRunOptions {
@@ -10,6 +12,11 @@ export interface GitRunOptions {
   input?: string;
   /** Exit codes that are answers, not failures (e.g. 1 from `merge-base` with no common ancestor). */
   okCodes?: number[];
+  /**
+   * git writes its output to a temporary file, not a pipe: a pipe holds 64 KB, and git waits
+   * while it is full until this process, busy loading or parsing, reads it. For large outputs.
+   */
+  outputToFile?: boolean;
 }
 
 export interface GitOutput {
@@ -21,12 +28,13 @@ export interface GitOutput {
 /** Runs `git <args>`; rejects with a clear CLI error when git is missing or fails. */
 export function runGit(args: string[], options: GitRunOptions): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
+    const file = options.outputToFile ? openOutputFile() : null;
     const child = spawn("git", args, {
       cwd: options.cwd,
       // English messages so failures can be recognised; never prompt for credentials.
       env: { ...options.env, LC_ALL: "C", LANGUAGE: "C", GIT_TERMINAL_PROMPT: "0" },
       // A pipe costs time to set up: stdin is one only when there is input.
-      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      stdio: [options.input === undefined ? "ignore" : "pipe", file?.fd ?? "pipe", "pipe"],
       windowsHide: true,
     });
     const out: Buffer[] = [];
@@ -37,6 +45,7 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
       // git may exit before reading all input; its exit code tells the story.
     });
     child.on("error", (error: NodeJS.ErrnoException) => {
+      file?.remove();
       // spawn says ENOENT for a missing working directory too.
       if (error.code === "ENOENT" && !existsSync(options.cwd)) {
         reject(cliError(`no such directory: ${options.cwd}`));
@@ -49,8 +58,17 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
       }
     });
     child.on("close", (code) => {
+      let stdout: Buffer;
+      try {
+        stdout = file === null ? Buffer.concat(out) : file.read();
+      } catch (error) {
+        reject(cliError(`could not read git's output: ${(error as Error).message}`));
+        return;
+      } finally {
+        file?.remove();
+      }
       const result = {
-        stdout: Buffer.concat(out),
+        stdout,
         stderr: Buffer.concat(err).toString("utf8"),
         code: code ?? 1,
       };
@@ -62,6 +80,22 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
     });
     child.stdin?.end(options.input);
   });
+}
+
+/** A temporary file for git's output; removed once read (or when git could not start). */
+function openOutputFile(): { fd: number; read: () => Buffer; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), "shipgate-git-output-"));
+  const file = path.join(dir, "stdout");
+  let fd: number | null = openSync(file, "w", 0o600);
+  return {
+    fd,
+    read: () => readFileSync(file),
+    remove: () => {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs git and returns stdout as text. */
