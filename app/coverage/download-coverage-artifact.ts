@@ -4,7 +4,7 @@
 // instead of silently finding nothing.
 import type { CoverageArtifact } from "../../shared/core/mark-coverage-pending.js";
 import type { CoverageFacts } from "../../shared/core/types.js";
-import { downloadArtifact } from "../../shared/github/download-artifact.js";
+import { downloadArtifact, formatMegabytes } from "../../shared/github/download-artifact.js";
 import type { GitHubClient, RepoRef } from "../../shared/github/github-client.js";
 
 /** The downloaded zip, to read where the verdict is made, or why there is none. */
@@ -32,9 +32,7 @@ export async function downloadCoverageArtifact(
     download.reason === "expired"
       ? "the artifact has expired; re-run the workflow"
       : download.reason === "too-large"
-        ? `the artifact is ${megabytes(download.bytes)}, over the ${megabytes(maxBytes)} limit (COVERAGE_ARTIFACT_MAX_MB), so it was not downloaded; upload only the coverage reports`
+        ? `the artifact is ${formatMegabytes(download.bytes)}, over the ${formatMegabytes(maxBytes)} limit (COVERAGE_ARTIFACT_MAX_MB), so it was not downloaded; upload only the coverage reports`
         : "the workflow run finished without uploading this artifact";
   return { found: false, coverage: { reports: [], errors: [{ source, message }] } };
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -1,7 +1,7 @@
 // Fetches one file from a workflow run's artifact (the fork setup's evaluation): download the
 // artifact, read the file. A missing or expired artifact, or a missing file, is null; an artifact
 // far larger than such a file is an error (it is not downloaded).
-import { downloadArtifact, type ArtifactRequest } from "./download-artifact.js";
+import { downloadArtifact, formatMegabytes, type ArtifactRequest } from "./download-artifact.js";
 import type { GitHubClient } from "./github-client.js";
 import { readZipEntries } from "./read-zip-entries.js";
 
@@ -19,7 +19,7 @@ export async function downloadArtifactFile(
   const download = await downloadArtifact(client, { ...request, maxBytes: MAX_FILE_BYTES });
   if (!download.found && download.reason === "too-large") {
     throw new Error(
-      `the "${request.artifact}" artifact of workflow run ${request.runId} is ${megabytes(download.bytes)}; it should hold one small ${request.file}, so it was not downloaded`,
+      `the "${request.artifact}" artifact of workflow run ${request.runId} is ${formatMegabytes(download.bytes)}; it should hold one small ${request.file}, so it was not downloaded`,
     );
   }
   if (!download.found) return null;
@@ -29,5 +29,3 @@ export async function downloadArtifactFile(
   });
   return entry?.bytes ?? null;
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

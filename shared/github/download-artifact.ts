@@ -78,3 +78,6 @@ function toBytes(data: unknown): Uint8Array {
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new Error("the artifact download did not return binary data");
 }
+
+/** An artifact's size as its refusal names it (`12.3 MB`). */
+export const formatMegabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
