@@ -2,7 +2,7 @@
 // gather facts, read the config, evaluate, and publish the check run, the sticky comment and the
 // review. The check run is never left `in_progress`: any unexpected error completes it as failure.
 import { renderCheckRun } from "../shared/core/render/render-check-run.js";
-import type { Publication } from "../shared/core/render/render-publication.js";
+import { renderPublication, type Publication } from "../shared/core/render/render-publication.js";
 import type { Verdict } from "../shared/core/types.js";
 import type { ApiPullRequest } from "../shared/github/api-pull-request.js";
 import { completeCheckRun, type CheckConclusion } from "../shared/github/complete-check-run.js";
@@ -26,7 +26,7 @@ import {
   downloadCoverageArtifact,
   type ArtifactCoverage,
 } from "./coverage/download-coverage-artifact.js";
-import { renderJudgement, type Judgement, type JudgementRequest } from "./render-judgement.js";
+import type { Judgement, JudgementRequest } from "./render-judgement.js";
 import { appStateTrailer, decodeAppState } from "../shared/core/app-state-marker.js";
 import { stateForHead, type AppState } from "./overrides/override-record.js";
 
@@ -193,15 +193,15 @@ function invalidConfigJudgement(
   prepared: Extract<PreparedEvaluation, { kind: "invalid-config" }>,
   request: JudgementRequest,
 ): Judgement {
-  const judgement = renderJudgement(prepared.verdict, request);
-  const { config } = prepared.gathered;
+  const { verdict, configErrors, gathered } = prepared;
   return {
-    ...judgement,
     checkRun: {
       conclusion: "failure",
-      output: { ...renderCheckRun(prepared.verdict), title: "Invalid configuration" },
-      annotations: configErrorAnnotations(prepared.configErrors, config.path),
+      output: { ...renderCheckRun(verdict), title: "Invalid configuration" },
+      annotations: configErrorAnnotations(configErrors, gathered.config.path),
     },
+    publication: renderPublication(verdict, request.publication),
+    verdict: request.keepVerdict ? verdict : null,
   };
 }
 
