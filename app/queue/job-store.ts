@@ -10,9 +10,12 @@ export interface Covered {
   head: string;
 }
 
-/** The check run a job holding the pull request is writing. */
+/**
+ * The head a job holding the pull request evaluates, recorded before it starts a check run there,
+ * and the run once started.
+ */
 export interface InFlight {
-  checkRunId: number;
+  checkRunId?: number;
   head: string;
 }
 

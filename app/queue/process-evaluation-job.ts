@@ -4,6 +4,7 @@
 // the pull requests of its commit and queues one job each.
 import { completeCheckRun, type CheckCompletion } from "../../shared/github/complete-check-run.js";
 import { findPullRequestsForSha } from "../../shared/github/find-pull-requests-for-sha.js";
+import { listCheckRuns } from "../../shared/github/list-check-runs.js";
 import type { GitHubClient, RepoRef } from "../../shared/github/github-client.js";
 import { readPullRequest } from "../../shared/github/read-pull-request.js";
 import type { AppLogger } from "../app-logger.js";
@@ -136,9 +137,11 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
         return "done";
       }
       // A holder that died or was stopped left its check run: on an older head it is superseded.
+      // Its head is recorded before the run is started, so a run started by a holder killed before
+      // it learnt the run's id is found too (only runs still in progress: never a verdict).
       const left = await store.readInFlight(key);
-      if (left && left.head !== head)
-        await completeCheckRun(client, repo, left.checkRunId, superseded(head));
+      if (left && left.head !== head) await completeLeftRuns(client, repo, left.head, head, slug);
+      await store.writeInFlight(key, { head });
       let check: { id: number; resumed: boolean };
       if (job.kind === "stale_check" && job.checkRunId !== undefined) {
         const stale = await takeStaleCheckRun(client, repo, job.checkRunId, job.headSha, head);
@@ -236,6 +239,19 @@ function superseded(head: string): CheckCompletion {
     },
     annotations: [],
   };
+}
+
+async function completeLeftRuns(
+  client: GitHubClient,
+  repo: RepoRef,
+  leftHead: string,
+  head: string,
+  slug: () => Promise<string>,
+): Promise<void> {
+  const app = await slug();
+  for (const run of await listCheckRuns(client, repo, leftHead, { status: "in_progress" }))
+    if (run.status !== "completed" && run.app?.slug === app)
+      await completeCheckRun(client, repo, run.id, superseded(head));
 }
 
 /**

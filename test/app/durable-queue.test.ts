@@ -27,6 +27,7 @@ const CONFIG =
 const BASE = "b".repeat(40);
 const BURST_PULLS = [11, 12, 13, 14];
 const SLOW_PULL = 21;
+const CRASH_PULL = 31;
 // Crashed instances' jobs are taken over 3 s after their last heartbeat; SIGTERM waits 1 s. Two
 // evaluations at a time per instance: with the four burst pull requests held at the gate, each
 // instance holds exactly two of them (neither can take a third).
@@ -78,7 +79,7 @@ beforeAll(async () => {
   sim.state.addInstallation({ account: "acme", id: 77 });
   for (const ref of ["main", BASE])
     sim.state.setFile("acme", "web", ref, ".github/shipgate.yml", CONFIG);
-  for (const number of [...BURST_PULLS, SLOW_PULL]) {
+  for (const number of [...BURST_PULLS, SLOW_PULL, CRASH_PULL]) {
     const files = [{ filename: `src/pr${number}.ts`, patch: addedPatch(5) }];
     records.set(
       number,
@@ -168,8 +169,8 @@ describeRedis("two App processes on one Redis (BullMQ)", () => {
       expect(runs().filter((r) => r.status !== "completed")).toEqual([]);
       // The sticky comment follows the check run.
       for (const number of BURST_PULLS) expect(botComments(number)).toHaveLength(1);
-      // Up to a minute more when the killed instance held the installation's one search slot in
-      // the shared throttle (the throttling plugin frees a dead client's slots after 60 s).
+      // A failure timeout only: the killed instance's jobs, leases and throttle slots are freed
+      // after JOB_LOCK_SECONDS (3 s here).
     }, 150_000);
 
     // A redelivery of the last webhook, to the restarted instance, does nothing: the instance
@@ -247,5 +248,33 @@ describeRedis("two App processes on one Redis (BullMQ)", () => {
       expect.objectContaining({ deliveryId, evaluating: sha }),
     ]);
     apps[busy] = await start();
+  }, 180_000);
+
+  it("killed before it learnt its check run's id: the run, on a head since moved, is completed as superseded", async () => {
+    // The job's request to start its check run is held; both instances are killed meanwhile (so
+    // whichever took the job is dead), and then the API starts the run: nobody ever hears its id.
+    const gate = sim?.hold({ method: "POST", path: "/repos/acme/web/check-runs" });
+    const first = await push(apps[0] as AppProcess, CRASH_PULL);
+    await gate?.waitForArrivals(1, LONG);
+    await Promise.all(apps.map((app) => app.signal("SIGKILL")));
+    gate?.release();
+    const orphan = await waitFor(() => {
+      const found = runs().find((r) => r.headSha === first.sha);
+      expect(found).toMatchObject({ status: "in_progress" });
+      return found;
+    }, LONG);
+    // The pull request moves on; the instances come back and take the jobs (the killed job too).
+    apps = [await start(), await start()];
+    const second = await push(apps[0] as AppProcess, CRASH_PULL);
+    await waitOrExplain(() => {
+      expect(verdictsOn(second.sha)).toHaveLength(1);
+      expect(runs().find((r) => r.id === orphan?.id)).toMatchObject({
+        status: "completed",
+        conclusion: "skipped",
+        output: expect.objectContaining({ title: "Superseded by a newer push" }),
+      });
+      expect(runs().filter((r) => r.status !== "completed")).toEqual([]);
+    }, LONG);
+    expect(runs().filter((r) => r.headSha === first.sha)).toHaveLength(1);
   }, 180_000);
 });
