@@ -24,6 +24,11 @@ export interface StaleCheckSweepOptions {
   staleAfterMs: number;
   /** Time between sweeps (STALE_CHECK_SWEEP_MINUTES, default 5); 0: only the one at start-up. */
   everyMs: number;
+  /**
+   * Until one sweep has run, a failed one is tried again after this (default 5 s): at start-up the
+   * job store's Redis connection is often not ready yet, and the next interval is minutes away.
+   */
+  retryMs?: number;
   /** Repositories looked at per sweep (STALE_CHECK_SWEEP_REPOSITORIES, default 20). */
   maxRepositories?: number;
   /** Open pull requests looked at per repository, most recently updated first (default 20). */
@@ -71,7 +76,10 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
   let walk: AsyncGenerator<Repository | "request"> | undefined;
   let slug: string | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<SweepReport> | undefined;
+  let swept = false;
+  let stopped = false;
 
   const sweepOnce = async (): Promise<SweepReport> => {
     const report: SweepReport = {
@@ -163,14 +171,19 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
   const sweep = async () => {
     running ??= sweepOnce().finally(() => void (running = undefined));
     const report = await running;
+    swept = true;
     options.onSwept?.(report);
     return report;
   };
   const tick = () => {
     if (running) return;
-    sweep().catch((error: unknown) =>
-      options.log.warn({ err: error }, "shipgate: the sweep for stale check runs failed"),
-    );
+    sweep().catch((error: unknown) => {
+      options.log.warn({ err: error }, "shipgate: the sweep for stale check runs failed");
+      if (swept || stopped) return;
+      clearTimeout(retry);
+      retry = setTimeout(tick, options.retryMs ?? 5000);
+      retry.unref();
+    });
   };
 
   return {
@@ -183,7 +196,9 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
       }
     },
     async stop() {
+      stopped = true;
       clearInterval(timer);
+      clearTimeout(retry);
       timer = undefined;
       await running?.catch(() => undefined);
     },

@@ -204,6 +204,36 @@ describe("the sweep for check runs left in progress", () => {
     await sweep.stop();
     expect(reports[0]).toMatchObject({ skipped: false, repositories: 1 });
   });
+
+  it("tries the sweep at start-up again until it runs when the job store cannot answer yet", async () => {
+    addPull(7);
+    const reports: SweepReport[] = [];
+    const { queue } = app.jobs;
+    let refused = 0;
+    // Redis still connecting: the store refuses its first request (the sweep's lease).
+    const connecting = {
+      ...queue,
+      store: {
+        ...queue.store,
+        lease: (key: string, ttlMs: number) =>
+          refused++ === 0
+            ? Promise.reject(new Error("Stream isn't writeable"))
+            : queue.store.lease(key, ttlMs),
+      },
+    };
+    const sweep = sweeper({
+      queue: connecting,
+      everyMs: 0,
+      retryMs: 20,
+      onSwept: (report) => void reports.push(report),
+    });
+    sweep.start();
+    await waitFor(() => expect(reports).toEqual([expect.objectContaining({ repositories: 1 })]));
+    await sweep.stop();
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ msg: "shipgate: the sweep for stale check runs failed" }),
+    );
+  });
 });
 
 describe("a stale-check job", () => {
