@@ -47,7 +47,19 @@ export function createGroupOf(
   knownPaths: readonly string[],
 ): (path: string) => Pick<SizeGroup, "name" | "kind"> {
   const roots = manifestRoots([...knownPaths, ...files.map((file) => file.path)]);
-  return (path) => groupOf(path, roots);
+  // A file's group depends on its folder only: worked out once per folder, not once per file
+  // (thousands of changed files sit in a few hundred folders).
+  const byFolder = new Map<string, Pick<SizeGroup, "name" | "kind">>();
+  return (path) => {
+    const slash = path.lastIndexOf("/");
+    const folder = slash < 0 ? "" : path.slice(0, slash + 1);
+    let group = byFolder.get(folder);
+    if (group === undefined) {
+      group = groupOf(path, roots);
+      byFolder.set(folder, group);
+    }
+    return group;
+  };
 }
 
 /**

@@ -50,6 +50,29 @@ describe("groupByPackage", () => {
     ]);
   });
 
+  it("groups each file by its own folder, whatever files came before it", () => {
+    const groups = groupByPackage(
+      [
+        file("README.md", 1),
+        file("/odd.md", 1),
+        file("packages/README.md", 1),
+        file("packages/api/a.ts", 1),
+        file("packages/api/src/b.ts", 1),
+        file("packages/api/src/c.ts", 1),
+        file("src/x.ts", 1),
+        file("src/y.ts", 1),
+      ],
+      [],
+    );
+    expect(groups.map((g) => [g.name, g.kind, g.files])).toEqual([
+      ["packages/api", "package", 3],
+      ["src", "directory", 2],
+      ["", "directory", 1],
+      [".", "root", 1],
+      ["packages", "directory", 1],
+    ]);
+  });
+
   it("counts deletions as lines", () => {
     const groups = groupByPackage([makeFile({ path: "src/x", additions: 2, deletions: 3 })], []);
     expect(groups[0]?.lines).toBe(5);
