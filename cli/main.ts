@@ -1,9 +1,12 @@
 // The shipgate command line: parses arguments, runs a command, and maps every outcome to an
 // exit code (0 pass, 1 gate failure, 2 usage/config/I/O error). Never prints a stack trace.
-// Commands load on demand: init and validate need neither git nor the rules.
+// Commands load on demand: init and validate need neither git nor the rules. What check asks git
+// is here (a few KB), so that git starts before the rules load.
 import { parseCliArgs } from "./args.js";
 import { isCliError } from "./cli-error.js";
 import { createProcessIo, type CliIo } from "./cli-io.js";
+import { loadCheck } from "./commands/load-check.js";
+import { startCheck } from "./commands/start-check.js";
 import { helpText } from "./help-text.js";
 import { readVersion } from "./read-version.js";
 
@@ -22,9 +25,9 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
       case "check": {
         // git starts before the rules load, and runs meanwhile (see start-check.ts). Once it has
         // named the commits, every other git call is under way: then this process loads the rules.
-        const started = (await import("./commands/start-check.js")).startCheck(command, io);
+        const started = startCheck(command, io);
         await started.repo.catch(() => undefined);
-        return await (await import("./commands/run-check.js")).runCheck(command, io, started);
+        return await (await loadCheck()).runCheck(command, io, started);
       }
       case "init":
         return await (await import("./commands/run-init.js")).runInit(command, io);

@@ -76,7 +76,7 @@ const targets = {
     entryPoints: ["cli/main.ts"],
     outfile: "build/cli.mjs",
     chunks: "cli-chunks",
-    cached: { importer: "cli/main.ts", path: "./commands/run-check.js", exports: ["runCheck"] },
+    cached: { module: "cli/commands/load-check.ts", entry: "cli/commands/run-check.ts" },
   },
   // Split: what only some runs need (undici, for a proxy) is a chunk beside index.js, loaded on
   // demand, so every other run reads less.
@@ -139,15 +139,16 @@ for (const name of wanted) {
 }
 
 /**
- * Builds the module `cached.path` names as one CommonJS file in the chunks folder, and a plugin
- * that makes the entry load it through cli/load-cached-script.ts, which keeps a V8 code cache
- * of it (Node 20 caches no ES module code). `cached.exports` are the exports the entry uses.
+ * Builds `cached.entry` as one CommonJS file in the chunks folder, and a plugin that replaces
+ * `cached.module` (its `loadCheck` is an import() of the entry in the sources) with one that loads
+ * that file through cli/load-cached-script.ts, synchronously and with a V8 code cache (Node 20
+ * caches no ES module code). Only the entry imports the module, so its code lands in the entry
+ * file, and the path to the CommonJS file is relative to that.
  */
-async function buildCachedScript({ cached, chunks }, { outdir }) {
-  const entry = join(dirname(cached.importer), cached.path).replace(/\.js$/, ".ts");
+async function buildCachedScript({ cached, chunks, outfile }, { outdir }) {
   const result = await build({
     ...common,
-    entryPoints: [entry],
+    entryPoints: [cached.entry],
     outdir: join(outdir, chunks),
     entryNames: "[name]-[hash]",
     outExtension: { ".js": ".cjs" },
@@ -155,23 +156,22 @@ async function buildCachedScript({ cached, chunks }, { outdir }) {
     plugins: [englishZodOnly, httpClientOnDemand],
   });
   const file = Object.keys(result.metafile.outputs).find((out) => out.endsWith(".cjs"));
+  const url = `./${relative(dirname(outfile), file).split("\\").join("/")}`;
   const plugin = {
     name: "cached-script",
     setup(build) {
-      build.onResolve({ filter: /./ }, ({ path, importer }) =>
-        path === cached.path && relative(process.cwd(), importer) === cached.importer
-          ? { path: basename(entry, ".ts"), namespace: "cached-script" }
+      build.onLoad({ filter: /\.ts$/ }, ({ path }) =>
+        relative(process.cwd(), path) === cached.module
+          ? {
+              contents: [
+                'import { loadBundledScript } from "../load-cached-script.js";',
+                "export const loadCheck = async () =>",
+                `  loadBundledScript(new URL(${JSON.stringify(url)}, import.meta.url));`,
+              ].join("\n"),
+              loader: "ts",
+            }
           : undefined,
       );
-      build.onLoad({ filter: /.*/, namespace: "cached-script" }, () => ({
-        contents: [
-          `import { loadBundledScript } from "./cli/load-cached-script.ts";`,
-          `const loaded = loadBundledScript(new URL("./${basename(file)}", import.meta.url));`,
-          ...cached.exports.map((name) => `export const ${name} = loaded.${name};`),
-        ].join("\n"),
-        resolveDir: process.cwd(),
-        loader: "ts",
-      }));
     },
   };
   return { plugin, metafile: result.metafile };

@@ -78,18 +78,15 @@ function bundleSize(file, chunks) {
         .filter((name) => /\.[cm]?js$/.test(name))
         .map((name) => join(chunks, name))
     : [];
-  const checkChunk = chunkFiles.find((f) => /\/run-check-[^/]+\.m?js$/.test(f));
-  // The CLI's check chunk loads the command itself from a CommonJS file (with a V8 code cache).
-  const checkScript = chunkFiles.filter((f) => /\/run-check-[^/]+\.cjs$/.test(f));
+  // The Action's check is a chunk; the CLI's is one CommonJS file (loaded with a V8 code cache).
+  const checkChunk = chunkFiles.find((f) => /\/run-check-[^/]+$/.test(f));
   return {
     file,
     bytes: statSync(file).size,
     atStart: sum(loadedAtStart(file)),
     all: sum([file, ...chunkFiles]),
     // The CLI's `check` reads its command chunk and what that imports, on top of the entry.
-    check: checkChunk
-      ? sum([...loadedAtStart(checkChunk, loadedAtStart(file)), ...checkScript])
-      : null,
+    check: checkChunk ? sum(loadedAtStart(checkChunk, loadedAtStart(file))) : null,
   };
 }
 
