@@ -8,8 +8,10 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync,
 } from "node:fs";
@@ -109,9 +111,22 @@ function writeCache(file: string, data: Buffer): void {
       closeSync(fd);
     }
     renameSync(temporary, file);
+    removeOldCaches(path.dirname(file));
   } catch {
     // A full disk or a read-only folder: the next run compiles again.
   }
+}
+
+/** Caches kept per folder: each build (and Node version) writes its own, ~1 MB each. */
+export const MAX_CACHES = 8;
+
+/** Past MAX_CACHES, the least recently written caches go (a build's run writes one once). */
+function removeOldCaches(dir: string): void {
+  const caches = readdirSync(dir)
+    .filter((name) => name.endsWith(".bin"))
+    .map((name) => ({ file: path.join(dir, name), time: statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { file } of caches.slice(MAX_CACHES)) rmSync(file, { force: true });
 }
 
 /** For the build: loads a command file beside the chunk, caching per user until the process exits. */

@@ -9,12 +9,13 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
-import { defaultCacheDir } from "../../cli/load-cached-script.js";
+import { defaultCacheDir, MAX_CACHES } from "../../cli/load-cached-script.js";
 
 let dir: string;
 let script: string;
@@ -96,6 +97,22 @@ describe("loadCachedScript", () => {
     // V8 checks a cache against the source's length only: this edit would run the old code.
     writeFileSync(script, readFileSync(script, "utf8").replace("twice(21)", "twice(22)"));
     expect(load()).toEqual({ exports: { answer: 44, where: "command.cjs" }, wrote: true });
+  });
+
+  it(`keeps the ${MAX_CACHES} most recent caches in its folder`, () => {
+    const cacheDir = join(dir, "cache");
+    mkdirSync(cacheDir, { mode: 0o700 });
+    const old = Array.from({ length: MAX_CACHES }, (_, i) => join(cacheDir, `old-${i}.bin`));
+    old.forEach((file, i) => {
+      writeFileSync(file, "");
+      utimesSync(file, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+    });
+    expect(load()).toMatchObject({ wrote: true });
+    const kept = readdirSync(cacheDir);
+    expect(kept).toHaveLength(MAX_CACHES);
+    expect(kept).not.toContain("old-0.bin"); // the oldest went
+    expect(kept).toContain(`old-${MAX_CACHES - 1}.bin`);
+    expect(load()).toMatchObject({ wrote: false }); // and this script's own cache stayed
   });
 
   it("neither reads nor writes a cache in a folder that others can write to", () => {
