@@ -3,6 +3,7 @@
 import type { ChangedFile, FileStatus } from "../types.js";
 import { emptyTally, parseHunkHeader, readHunks, type HunkTally } from "./read-hunks.js";
 import { readHeaderPath, splitDiffGitLine } from "./read-header-path.js";
+import { splitLines, type TextLines } from "./text-lines.js";
 import { unquoteGitPath } from "./unquote-git-path.js";
 
 interface FileHeader {
@@ -72,18 +73,17 @@ function toChangedFile(header: FileHeader, tally: HunkTally, hasHunks: boolean):
   };
 }
 
-/** Reads one `diff --git` section starting at `lines[start]`; returns the index after it. */
-function readGitSection(lines: readonly string[], start: number, files: ChangedFile[]): number {
-  const paths = splitDiffGitLine(stripCr(lines[start] as string).slice("diff --git ".length));
+/** Reads one `diff --git` section starting at line `start`; returns the index after it. */
+function readGitSection(lines: TextLines, start: number, files: ChangedFile[]): number {
+  const paths = splitDiffGitLine(stripCr(lines.line(start)).slice("diff --git ".length));
   const header = newHeader(paths.oldPath, paths.newPath);
   let i = start + 1;
   let inBinaryPatch = false;
-  while (i < lines.length) {
-    const raw = lines[i] as string;
-    if (raw.startsWith("diff --git ") || raw.startsWith("@@ ")) break;
+  while (i < lines.count) {
+    if (lines.startsWith(i, "diff --git ") || lines.startsWith(i, "@@ ")) break;
     // Base85 lines of a binary patch are opaque; only the next section header ends them.
     if (!inBinaryPatch) {
-      const line = stripCr(raw);
+      const line = stripCr(lines.line(i));
       readHeaderLine(line, header);
       inBinaryPatch = line === "GIT binary patch";
     }
@@ -96,32 +96,32 @@ function readGitSection(lines: readonly string[], start: number, files: ChangedF
 }
 
 /** Reads a header-less `--- old` / `+++ new` / `@@` section (plain `diff -u`). */
-function readPlainSection(lines: readonly string[], start: number, files: ChangedFile[]): number {
+function readPlainSection(lines: TextLines, start: number, files: ChangedFile[]): number {
   const header = newHeader(null, null);
-  readHeaderLine(stripCr(lines[start] as string), header);
-  readHeaderLine(stripCr(lines[start + 1] as string), header);
+  readHeaderLine(stripCr(lines.line(start)), header);
+  readHeaderLine(stripCr(lines.line(start + 1)), header);
   const tally = emptyTally();
   const end = readHunks(lines, start + 2, tally);
   files.push(toChangedFile(header, tally, true));
   return end;
 }
 
-function startsPlainSection(lines: readonly string[], i: number): boolean {
+function startsPlainSection(lines: TextLines, i: number): boolean {
   return (
-    (lines[i] as string).startsWith("--- ") &&
-    (lines[i + 1] ?? "").startsWith("+++ ") &&
-    parseHunkHeader(lines[i + 2] ?? "") !== null
+    lines.startsWith(i, "--- ") &&
+    i + 2 < lines.count &&
+    lines.startsWith(i + 1, "+++ ") &&
+    parseHunkHeader(lines.line(i + 2)) !== null
   );
 }
 
 /** Parses a whole diff; text before the first section (e.g. a commit message) is skipped. */
 export function parseDiff(text: string): ChangedFile[] {
-  const lines = text.split("\n");
+  const lines = splitLines(text);
   const files: ChangedFile[] = [];
   let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] as string;
-    if (line.startsWith("diff --git ")) i = readGitSection(lines, i, files);
+  while (i < lines.count) {
+    if (lines.startsWith(i, "diff --git ")) i = readGitSection(lines, i, files);
     else if (startsPlainSection(lines, i)) i = readPlainSection(lines, i, files);
     else i += 1;
   }

@@ -1,5 +1,6 @@
 // Counts the lines of unified-diff hunks. A hunk ends when the line counts of its `@@` header are
 // used up, not when a line "looks like" a header: `++x` and `--- y` inside a hunk are content.
+import type { TextLines } from "./text-lines.js";
 
 export interface HunkTally {
   additions: number;
@@ -21,6 +22,8 @@ const SPACE = 0x20;
 const PLUS = 0x2b;
 const MINUS = 0x2d;
 const BACKSLASH = 0x5c;
+const CR = 0x0d;
+const AT = 0x40;
 
 export function emptyTally(): HunkTally {
   return { additions: 0, deletions: 0, addedLines: [] };
@@ -38,22 +41,24 @@ export function parseHunkHeader(line: string): HunkHeader | null {
 }
 
 /**
- * Reads consecutive hunks starting at `lines[start]` into `tally`.
+ * Reads consecutive hunks starting at line `start` into `tally`.
  * Returns the index of the first line that belongs to no hunk.
  */
-export function readHunks(lines: readonly string[], start: number, tally: HunkTally): number {
+export function readHunks(lines: TextLines, start: number, tally: HunkTally): number {
   let i = start;
   for (;;) {
-    const header = i < lines.length ? parseHunkHeader(lines[i] as string) : null;
+    // Only a line starting with `@` can be a header: no other line is copied out to be tested.
+    const header =
+      i < lines.count && lines.firstCode(i) === AT ? parseHunkHeader(lines.line(i)) : null;
     if (header === null) return i;
     i += 1;
     let oldLeft = header.oldCount;
     let newLeft = header.newCount;
     let newLine = header.newStart;
-    while (i < lines.length && (oldLeft > 0 || newLeft > 0)) {
-      const line = lines[i] as string;
+    while (i < lines.count && (oldLeft > 0 || newLeft > 0)) {
       // An empty line is a context line whose trailing space an editor or mailer stripped.
-      const first = line.length === 0 || line === "\r" ? SPACE : line.charCodeAt(0);
+      const code = lines.firstCode(i);
+      const first = code === -1 || (code === CR && lines.lengthOf(i) === 1) ? SPACE : code;
       if (first === PLUS) {
         tally.additions += 1;
         tally.addedLines.push(newLine);
@@ -73,6 +78,6 @@ export function readHunks(lines: readonly string[], start: number, tally: HunkTa
       i += 1;
     }
     // `\ No newline at end of file` follows the last line it is about, after the counts run out.
-    while (i < lines.length && (lines[i] as string).charCodeAt(0) === BACKSLASH) i += 1;
+    while (i < lines.count && lines.firstCode(i) === BACKSLASH) i += 1;
   }
 }
