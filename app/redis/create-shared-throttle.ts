@@ -8,6 +8,7 @@ import { createFailoverGroup, type FailoverGroup } from "./create-failover-group
 import { createRedisHealth } from "./create-redis-health.js";
 import { createRedisClient } from "./redis-client-options.js";
 import { THROTTLE_GROUP_SETTINGS, type ThrottleGroupName } from "./throttle-group-settings.js";
+import { unprefixScriptErrors } from "./unprefix-script-errors.js";
 
 export interface ThrottleLog {
   info(message: string): void;
@@ -43,6 +44,7 @@ export function createSharedThrottle(
   let log = options.log;
   const client = createRedisClient(redis);
   const connection = new Bottleneck.IORedisConnection({ client });
+  unprefixScriptErrors(connection);
   const { subscriber } = connection as unknown as { subscriber: typeof client };
   const names = Object.keys(THROTTLE_GROUP_SETTINGS) as ThrottleGroupName[];
   const groups = Object.fromEntries(

@@ -179,6 +179,35 @@ describeRedis("createSharedThrottle when Redis is killed", () => {
     expect(throttle.isShared()).toBe(false);
   });
 
+  // Bottleneck recovers from these itself (another instance's tick forgets a client idle for 10 s;
+  // an idle limiter's settings expire), if it recognises Redis 7's "ERR "-prefixed replies.
+  it.each([
+    ["a client Redis forgot registers again", "client_last_seen"],
+    ["a limiter whose settings expired is set up again", "settings"],
+  ])("%s, without turning sharing off", async (_, suffix) => {
+    const warnings: string[] = [];
+    const log = { info: () => undefined, warn: (m: string) => void warnings.push(m) };
+    const throttle = createSharedThrottle(redis.url, { log });
+    throttles.push(throttle);
+    await waitFor(() => expect(throttle.isShared()).toBe(true));
+    const write = throttle.throttleOptions.write.key("no-id");
+    await expect(write.schedule({}, async () => "first")).resolves.toBe("first");
+    const admin = createRedisClient(redis.url);
+    try {
+      const keys = await waitFor(async () => {
+        const found = await admin.keys(`b_octokit-write-no-id_${suffix}`);
+        expect(found).toHaveLength(1);
+        return found;
+      });
+      await admin.del(...keys);
+    } finally {
+      admin.disconnect();
+    }
+    await expect(write.schedule({}, async () => "again")).resolves.toBe("again");
+    expect(warnings).toEqual([]);
+    expect(throttle.isShared()).toBe(true);
+  });
+
   it("reports shared again when Redis returns", async () => {
     const throttle = createSharedThrottle(redis.url, { log: quiet });
     throttles.push(throttle);
