@@ -34,7 +34,8 @@ export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
     baseFiles: repo.then(readBaseFiles),
     // git computes the diff while this process loads the rules and parses coverage reports.
     changes: repo.then(readChanges),
-    stack: repo.then((opened) => readStack(opened, command.base)),
+    // Only refs: it starts with the first git calls, not after them.
+    stack: readStack({ cwd: dir, env: io.env }, command.base),
   };
   // Awaited in runCheck, in its order; never an unhandled rejection if it stops early.
   for (const promise of Object.values(started))

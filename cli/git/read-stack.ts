@@ -2,11 +2,12 @@
 // one (origin/HEAD, main, master) may be another pull request's head. Only GitHub knows whether
 // one is open, so the stack is "not verified" (pullRequests: null), never guessed either way.
 import type { StackFacts } from "../../shared/core/types.js";
-import type { GitRepository } from "./open-repository.js";
 import { DEFAULT_BASE_REFS, listRefs, pickDefaultBase } from "./resolve-refs.js";
+import type { GitRunOptions } from "./run-git.js";
 
+/** Needs no commit: it can run while git resolves them. */
 export async function readStack(
-  repo: GitRepository,
+  git: GitRunOptions,
   base: string | null,
 ): Promise<StackFacts | null> {
   if (base === null) return null; // the default branch
@@ -14,7 +15,7 @@ export async function readStack(
   // One git call: the default base's candidates and the branches named like the base.
   const refs = await listRefs(
     [...DEFAULT_BASE_REFS, `refs/heads/${name}`, `refs/remotes/*/${name}`],
-    repo.git,
+    git,
   );
   // Exactly the base's name (a pattern also lists `name/…` below it); origin/HEAD is no branch.
   const isBranch = (ref: string) =>
