@@ -110,7 +110,14 @@ export interface FlowFacts {
   createdAt: string | null;
   /** The first review: `{ at: null }` when there is none yet; null when unknown. */
   firstReview: { at: string | null } | null;
+  /**
+   * The figures left unknown because GitHub did not answer their read (an error, a rate limit, a
+   * deadline), as opposed to unknown by design (the CLI; more open pull requests than are read).
+   */
+  unread?: readonly FlowFigure[];
 }
+
+export type FlowFigure = "authorOpenPullRequests" | "firstReview";
 
 export interface GitRef {
   ref: string;

@@ -1,9 +1,9 @@
 // How a pull request is flowing, for the focus rule: when it was opened (it comes with the pull
 // request, no read), its first review (one read: the first page of reviews) and how many open,
 // non-draft pull requests its author has in the repository (one list read of the open ones). A read that
-// fails leaves its figure unknown (null: "not verified"), never zero.
+// fails leaves its figure unknown (null), never zero, and named in `unread`: the rule fails it.
 import { z } from "zod";
-import type { FlowFacts } from "../core/types.js";
+import type { FlowFacts, FlowFigure } from "../core/facts.js";
 import type { ApiPullRequest } from "./api-pull-request.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { parseAnswer } from "./parse-answer.js";
@@ -35,15 +35,24 @@ export async function gatherFlow(
   now: Date,
 ): Promise<FlowFacts> {
   const author = pullRequest.user?.login ?? null;
+  const unread: FlowFigure[] = [];
+  const orUnread = <T>(figure: FlowFigure, read: Promise<T>): Promise<T | null> =>
+    read.catch(() => {
+      unread.push(figure);
+      return null;
+    });
   const [firstReview, authorOpenPullRequests] = await Promise.all([
-    readFirstReview(client, pr, author).catch(() => null),
-    author === null ? null : countOpenPullRequests(client, pr, author).catch(() => null),
+    orUnread("firstReview", readFirstReview(client, pr, author)),
+    author === null
+      ? null
+      : orUnread("authorOpenPullRequests", countOpenPullRequests(client, pr, author)),
   ]);
   return {
     at: now.toISOString(),
     authorOpenPullRequests,
     createdAt: pullRequest.created_at ?? null,
     firstReview,
+    ...(unread.length > 0 ? { unread: unread.sort() } : {}),
   };
 }
 

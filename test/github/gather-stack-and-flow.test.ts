@@ -190,9 +190,11 @@ describe("flow", () => {
     for (let n = 400; n < 460; n++) s.sim.state.addPullRequest("acme", "shop", { number: n });
     const past = await gatherPullRequestFacts(s.client, where);
     expect(past.facts.flow?.authorOpenPullRequests).toBeNull();
+    // Unknown by design (past the pages read), not because GitHub failed: not verified, not unread.
+    expect(past.facts.flow).not.toHaveProperty("unread");
   });
 
-  it("leaves a figure unknown when its read fails, never zero", async () => {
+  it("leaves a figure unknown when its read fails, never zero, and names it unread", async () => {
     seedPull();
     s.sim.fail({ method: "GET", path: /\/repos\/acme\/shop\/pulls$/, status: 500, times: 10 });
     s.sim.fail({ method: "GET", path: /\/reviews$/, status: 500, times: 10 });
@@ -201,7 +203,14 @@ describe("flow", () => {
       authorOpenPullRequests: null,
       firstReview: null,
       createdAt: OPENED,
+      unread: ["authorOpenPullRequests", "firstReview"],
     });
+  });
+
+  it("names no figure unread when the reads answered", async () => {
+    seedPull();
+    const { facts } = await gatherPullRequestFacts(s.client, where);
+    expect(facts.flow).not.toHaveProperty("unread");
   });
 
   it("reads nothing when the focus rule is off", async () => {

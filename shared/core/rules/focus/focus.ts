@@ -1,8 +1,9 @@
 // The focus rule: one concern per change, a limited amount of work in progress, and no pull
 // request left waiting. Each part is judged on its own; a part whose facts only GitHub knows is
-// "not verified" when they are unknown, never passed by guess. The words help, never blame.
+// "not verified" when nobody could know them (the CLI, past the open pull requests read) and fails
+// when GitHub did not answer the read (fail closed). The words help, never blame.
 import { codeSpan } from "../../render/escape-markdown.js";
-import type { FlowFacts, PullRequestFacts, RuleStatus } from "../../facts.js";
+import type { FlowFacts, FlowFigure, PullRequestFacts, RuleStatus } from "../../facts.js";
 import type { Rule } from "../rule.js";
 import type { SizeGroup } from "../size/group-by-package.js";
 import { findAreas } from "./find-areas.js";
@@ -49,9 +50,33 @@ function mixedConcerns(areas: readonly SizeGroup[], config: FocusRuleConfig): Pa
   };
 }
 
+/** A figure GitHub did not give: the part fails (fail closed), saying how to try again. */
+function unread(
+  flow: FlowFacts | null,
+  figure: FlowFigure,
+  what: string,
+  read: string,
+): Part | null {
+  if (!flow?.unread?.includes(figure)) return null;
+  return {
+    ok: false,
+    summary: `${what} could not be read`,
+    advice: [
+      `- GitHub did not answer the gate's read of ${read}, so ${what} could not be checked. A re-run usually gets it (\`/shipgate recheck\` with the App, re-running the job with the Action); if GitHub keeps failing, an override of this rule lets the change through.`,
+    ],
+  };
+}
+
 function workInProgress(flow: FlowFacts | null, config: FocusRuleConfig): Part {
   const open = flow?.authorOpenPullRequests ?? null;
   const max = config["max-open-per-author"];
+  const failed = unread(
+    flow,
+    "authorOpenPullRequests",
+    "work in progress",
+    "the repository's open pull requests",
+  );
+  if (failed) return failed;
   if (open === null) return { ok: null, summary: "work in progress not verified" };
   const figure = `${plural(open, "open pull request")} by the author, at most ${max}`;
   if (open <= max) return { ok: true, summary: figure };
@@ -67,7 +92,10 @@ function workInProgress(flow: FlowFacts | null, config: FocusRuleConfig): Part {
 function waiting(flow: FlowFacts | null, config: FocusRuleConfig): Part[] {
   const createdAt = flow?.createdAt ?? null;
   const age = flow === null || createdAt === null ? null : daysBetween(createdAt, flow.at);
-  if (flow === null || age === null) return [{ ok: null, summary: "waiting time not verified" }];
+  const failed = unread(flow, "firstReview", "the first review", "this pull request's reviews");
+  if (flow === null || age === null) {
+    return [{ ok: null, summary: "waiting time not verified" }, ...(failed ? [failed] : [])];
+  }
   const parts: Part[] = [];
   const stale = config["stale-after-days"];
   parts.push(
@@ -82,8 +110,10 @@ function waiting(flow: FlowFacts | null, config: FocusRuleConfig): Part[] {
       : { ok: true, summary: `open ${plural(age, "day")}` },
   );
   const review = config["review-after-days"];
-  if (flow.firstReview === null) parts.push({ ok: null, summary: "first review not verified" });
-  else if (flow.firstReview.at === null && age > review) {
+  if (failed) parts.push(failed);
+  else if (flow.firstReview === null) {
+    parts.push({ ok: null, summary: "first review not verified" });
+  } else if (flow.firstReview.at === null && age > review) {
     parts.push({
       ok: false,
       summary: `no review after ${plural(age, "day")}, expected within ${review}`,

@@ -144,6 +144,24 @@ describe("focus rule: work in progress and waiting", () => {
       "pass",
       "first review not verified",
     ],
+    [
+      "open pull requests unread (GitHub did not answer)",
+      flow({ authorOpenPullRequests: null, unread: ["authorOpenPullRequests"] }),
+      "fail",
+      "work in progress could not be read",
+    ],
+    [
+      "reviews unread (GitHub did not answer)",
+      flow({ createdAt: "2026-12-04T12:00:00Z", firstReview: null, unread: ["firstReview"] }),
+      "fail",
+      "the first review could not be read",
+    ],
+    [
+      "reviews unread and the opening date unknown",
+      flow({ createdAt: null, firstReview: null, unread: ["firstReview"] }),
+      "fail",
+      "waiting time not verified; the first review could not be read",
+    ],
   ])("%s", (_case, facts, status, summary) => {
     const result = run(paths("src/a.ts"), { flow: facts });
     expect(result.status).toBe(status);
@@ -164,6 +182,11 @@ describe("focus rule: work in progress and waiting", () => {
       "open for 34 days",
     ],
     ["no review", flow({ createdAt: "2026-11-30T00:00:00Z" }), "Requesting a reviewer"],
+    [
+      "unread",
+      flow({ authorOpenPullRequests: null, unread: ["authorOpenPullRequests"] }),
+      "A re-run usually gets it",
+    ],
   ])("advises, never blames: %s", (_case, facts, advice) => {
     const details = run(paths("src/a.ts"), { flow: facts }).details;
     expect(details).toContain(advice);
