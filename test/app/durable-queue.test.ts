@@ -55,6 +55,9 @@ const start = async () => {
     env: ENV,
   });
   started.push(app);
+  // "Listening" comes before the Redis connections are ready, and until then a webhook is
+  // answered 503 (for GitHub to redeliver): a load balancer would wait for /health, so do we.
+  await waitFor(async () => expect((await fetch(`${app.url}/health`)).status).toBe(200), LONG);
   return app;
 };
 
@@ -255,6 +258,7 @@ describeRedis("two App processes on one Redis (BullMQ)", () => {
     // whichever took the job is dead), and then the API starts the run: nobody ever hears its id.
     const gate = sim?.hold({ method: "POST", path: "/repos/acme/web/check-runs" });
     const first = await push(apps[0] as AppProcess, CRASH_PULL);
+    expect(first.status).toBe(202);
     await gate?.waitForArrivals(1, LONG);
     await Promise.all(apps.map((app) => app.signal("SIGKILL")));
     gate?.release();
@@ -266,6 +270,7 @@ describeRedis("two App processes on one Redis (BullMQ)", () => {
     // The pull request moves on; the instances come back and take the jobs (the killed job too).
     apps = [await start(), await start()];
     const second = await push(apps[0] as AppProcess, CRASH_PULL);
+    expect(second.status).toBe(202);
     await waitOrExplain(() => {
       expect(verdictsOn(second.sha)).toHaveLength(1);
       expect(runs().find((r) => r.id === orphan?.id)).toMatchObject({
