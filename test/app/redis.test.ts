@@ -5,6 +5,8 @@
 // one evaluation at a time, and the simulator holds the evaluations' requests for the files (a
 // gate) until both pull requests are being evaluated: then each instance holds one, so both
 // write through the shared limiter, whichever took which job from the shared queue.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Redis } from "ioredis";
 import { createSimulator, generateAppKey, type Simulator } from "../github-simulator/index.js";
 import type { IssueRecord } from "../github-simulator/types.js";
@@ -51,6 +53,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
+  // Each instance's log, to tell afterwards why a job was slow or stuck.
+  const dir = join(process.cwd(), "test-artifacts");
+  mkdirSync(dir, { recursive: true });
+  apps.forEach((app, i) => writeFileSync(join(dir, `redis-${i}.log`), app.output()));
   await sim?.close();
   await redis?.kill();
 });
@@ -87,10 +93,29 @@ async function push(app: AppProcess, number: number, round: number): Promise<voi
 async function pushBoth(round: number, [first, second] = apps, waitMs = LONG): Promise<void> {
   const gate = sim?.hold({ method: "GET", path: /^\/repos\/acme\/web\/pulls\/[78]\/files$/ });
   const pushes = Promise.all([push(first!, 7, round), push(second!, 8, round)]);
-  await gate?.waitForArrivals(2, waitMs);
-  gate?.release();
+  try {
+    await gate?.waitForArrivals(2, waitMs);
+  } catch (error) {
+    pushes.catch(() => undefined); // the failure below says it all
+    // What each instance was doing, in the failure itself (CI keeps the output, not the files).
+    const tails = apps.map(
+      (app, i) =>
+        `instance ${i} (${app.alive() ? "alive" : "exited"}), last lines:\n${logTail(app.output())}`,
+    );
+    throw new Error(`${(error as Error).message}\n${tails.join("\n")}`);
+  } finally {
+    gate?.release();
+  }
   await pushes;
 }
+
+/** The last messages of a log, one line each, without debug lines or stack frames. */
+const logTail = (output: string) =>
+  output
+    .split("\n")
+    .filter((line) => /^(INFO|WARN|ERROR|FATAL)|^\s+(message|jobId|pr|head|evaluating):/.test(line))
+    .slice(-60)
+    .join("\n");
 
 /** Instances registered with the shared write limiter (one per installation: 77 here). */
 async function bottleneckClients(): Promise<number> {
