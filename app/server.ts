@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     maxBytes: settings.maxArtifactBytes,
   });
   const jobs = createJobs(settings, (error) =>
-    log.warn({ err: error }, "shipgate: the queue's Redis connection failed"),
+    log.warn({ err: error }, "shipgate: the queue (Redis) reported a problem"),
   );
   const metrics = createQueueMetrics(() => jobs.counts());
   let stopping = false;

@@ -4,6 +4,7 @@
 import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { EvaluationJob } from "./evaluation-job.js";
+import { watchIdleWorker } from "./watch-idle-worker.js";
 import {
   DEFAULT_TUNING,
   type JobProcessor,
@@ -21,6 +22,11 @@ export interface BullmqTransportOptions extends Partial<TransportTuning> {
   queueName?: string;
   /** Told of connection errors (they are also visible on /health). */
   onError?: (error: Error) => void;
+  /**
+   * A worker that runs no job while jobs wait this long is replaced (default 30 s); see
+   * watch-idle-worker.ts.
+   */
+  idleWorkerMs?: number;
 }
 
 export function createBullmqTransport(options: BullmqTransportOptions): JobTransport {
@@ -40,6 +46,7 @@ export function createBullmqTransport(options: BullmqTransportOptions): JobTrans
   queue.on("error", onError);
   let worker: Worker<EvaluationJob> | undefined;
   let connection: Redis | undefined;
+  let idleWatch: ReturnType<typeof setInterval> | undefined;
   const handBacks = new Set<() => void>();
   const running = new Map<string, EvaluationJob>();
 
@@ -78,20 +85,48 @@ export function createBullmqTransport(options: BullmqTransportOptions): JobTrans
       });
     },
     start(work) {
-      connection = new Redis(options.url, { maxRetriesPerRequest: null });
-      connection.on("error", onError);
-      worker = new Worker<EvaluationJob>(name, processWith(work), {
-        connection,
-        concurrency,
-        lockDuration: lockMs,
-        stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
-        maxStalledCount: 3,
-        autorun: false,
+      const startWorker = () => {
+        const ownConnection = new Redis(options.url, { maxRetriesPerRequest: null });
+        ownConnection.on("error", onError);
+        const started = new Worker<EvaluationJob>(name, processWith(work), {
+          connection: ownConnection,
+          concurrency,
+          lockDuration: lockMs,
+          stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
+          maxStalledCount: 3,
+          autorun: false,
+        });
+        started.on("error", onError);
+        started.run().catch(onError);
+        worker = started;
+        connection = ownConnection;
+      };
+      startWorker();
+      const idleMs = options.idleWorkerMs ?? 30_000;
+      const watch = watchIdleWorker({
+        stuckMs: idleMs,
+        running: () => running.size,
+        waiting: () => queue.getWaitingCount(),
+        async replace(waiting) {
+          const stuck = worker;
+          const stuckConnection = connection;
+          if (stuck === undefined || stuck.closing) return;
+          onError(
+            new Error(
+              `the queue's worker ran no job for ${idleMs / 1000} s while ${waiting} waited; it is replaced`,
+            ),
+          );
+          startWorker();
+          // It holds no job: closing it at once loses nothing.
+          await stuck.close(true).catch(onError);
+          stuckConnection?.disconnect();
+        },
       });
-      worker.on("error", onError);
-      void worker.run();
+      idleWatch = setInterval(() => void watch.check(), Math.min(5000, idleMs / 2));
+      idleWatch.unref();
     },
     async stop(graceMs) {
+      clearInterval(idleWatch);
       const current = worker;
       if (!current) return { handedBack: [] };
       // No new jobs from here on; running ones get the grace period.
@@ -118,6 +153,7 @@ export function createBullmqTransport(options: BullmqTransportOptions): JobTrans
       };
     },
     async close() {
+      clearInterval(idleWatch);
       await worker?.close(true).catch(onError);
       await queue.close().catch(onError);
       producer.disconnect();
