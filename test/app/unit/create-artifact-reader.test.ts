@@ -18,8 +18,12 @@ const workerUrl = pathToFileURL(path.resolve("build/artifact-worker.mjs"));
 const lcov = (lines: number) =>
   `SF:src/a.ts\n${Array.from({ length: lines }, (_, i) => `DA:${i + 1},1`).join("\n")}\nend_of_record\n`;
 
-/** This process's children with their niceness, from /proc (Linux). */
-function childrenOf(parent: number): { pid: number; nice: number }[] {
+/**
+ * This process's readers (children running the artifact worker) with their niceness, from /proc
+ * (Linux). Jest on two cores runs every suite in one process, so other suites' children (a Redis
+ * server, a git) can be children of this process too: only the reader's command line counts.
+ */
+function readersOf(parent: number): { pid: number; nice: number }[] {
   return readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .flatMap((name) => {
@@ -27,7 +31,9 @@ function childrenOf(parent: number): { pid: number; nice: number }[] {
         // Fields after the command (which may hold spaces): state is 3, ppid 4, nice 19.
         const stat = readFileSync(`/proc/${name}/stat`, "utf8");
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        return Number(fields[1]) === parent
+        if (Number(fields[1]) !== parent) return [];
+        const command = readFileSync(`/proc/${name}/cmdline`, "utf8");
+        return command.includes("artifact-worker")
           ? [{ pid: Number(name), nice: Number(fields[16]) }]
           : [];
       } catch {
@@ -50,7 +56,7 @@ describe("createArtifactReader", () => {
     const niceness = await new Promise<number>((resolve, reject) => {
       const deadline = Date.now() + 20_000;
       const look = () => {
-        const child = childrenOf(process.pid)[0];
+        const child = readersOf(process.pid)[0];
         if (child) resolve(child.nice);
         else if (Date.now() > deadline) reject(new Error("no reader process appeared"));
         else setTimeout(look, 5);
