@@ -41,11 +41,14 @@ function groupOf(path: string, roots: Set<string>): Pick<SizeGroup, "name" | "ki
   return { name: top, kind: "directory" };
 }
 
+/** A file's group (see createGroupOf). */
+export type GroupOf = (path: string) => Pick<SizeGroup, "name" | "kind">;
+
 /** Where each file belongs, given the changed files and (when known) every path at head. */
 export function createGroupOf(
   files: readonly ChangedFile[],
   knownPaths: readonly string[],
-): (path: string) => Pick<SizeGroup, "name" | "kind"> {
+): GroupOf {
   const roots = manifestRoots([...knownPaths, ...files.map((file) => file.path)]);
   // A file's group depends on its folder only: worked out once per folder, not once per file
   // (thousands of changed files sit in a few hundred folders).
@@ -66,13 +69,14 @@ export function createGroupOf(
  * A file belongs to the deepest package root above it (a directory under `packages/`, `apps/`,
  * `libs/`, `services/`, `crates/`, or one holding a `package.json`, `Cargo.toml`, `go.mod` or
  * `pyproject.toml` that is changed or, when known, in the repository), else to its top-level
- * directory. Sorted by lines, then files, descending; then by name.
+ * directory. Sorted by lines, then files, descending; then by name. `groupOf` may be the one the
+ * caller made for the same files and paths.
  */
 export function groupByPackage(
   files: readonly ChangedFile[],
   knownPaths: readonly string[],
+  groupOfPath: GroupOf = createGroupOf(files, knownPaths),
 ): SizeGroup[] {
-  const groupOfPath = createGroupOf(files, knownPaths);
   const groups = new Map<string, SizeGroup>();
   for (const file of files) {
     const { name, kind } = groupOfPath(file.path);

@@ -3,7 +3,7 @@
 // their code tests nothing, so a test file in a test-only directory (`test/`, `tests/`) travels
 // with the code file of the same name.
 import type { ChangedFile } from "../../facts.js";
-import { createGroupOf, sortGroups, type SizeGroup } from "./group-by-package.js";
+import { createGroupOf, sortGroups, type GroupOf, type SizeGroup } from "./group-by-package.js";
 
 export interface SlicePlan {
   /** Code groups, each with the tests found for it. */
@@ -28,14 +28,20 @@ function stemOf(path: string): string {
     .replace(/[._-](?:test|spec)s?$/, "");
 }
 
+/** `groupOf` may be the one the caller made for the same files and paths (it is not cheap). */
 export function planSlices(
   files: readonly ChangedFile[],
   knownPaths: readonly string[],
+  groupOf: GroupOf = createGroupOf(files, knownPaths),
 ): SlicePlan {
-  const groupOf = createGroupOf(files, knownPaths);
-  const placed = files.map((file) => ({ file, group: groupOf(file.path) }));
+  // Each path is classified once: thousands of changed files make regular expressions add up.
+  const placed = files.map((file) => ({
+    file,
+    group: groupOf(file.path),
+    isTest: isTestPath(file.path),
+  }));
   const testOnly = new Set(placed.map((p) => p.group.name));
-  for (const { file, group } of placed) if (!isTestPath(file.path)) testOnly.delete(group.name);
+  for (const { group, isTest } of placed) if (!isTest) testOnly.delete(group.name);
 
   const slices = new Map<string, SizeGroup>();
   const codeByStem = new Map<string, string>();
@@ -45,12 +51,12 @@ export function planSlices(
     slice.lines += file.additions + file.deletions;
     slices.set(name, slice);
   };
-  for (const { file, group } of placed) {
+  for (const { file, group, isTest } of placed) {
     if (testOnly.has(group.name)) continue;
     add(group.name, group.kind, file);
-    if (!isTestPath(file.path) && !codeByStem.has(stemOf(file.path))) {
-      codeByStem.set(stemOf(file.path), group.name);
-    }
+    if (isTest) continue;
+    const stem = stemOf(file.path);
+    if (!codeByStem.has(stem)) codeByStem.set(stem, group.name);
   }
   const unplacedTests = { files: 0, lines: 0 };
   for (const { file, group } of placed) {

@@ -4,7 +4,7 @@ import type { SizeRuleConfig } from "./schema.js";
 import { createExclusion, type ExclusionReason } from "../../exclude/create-exclusion.js";
 import { createGlobMatcher } from "../../exclude/match-glob.js";
 import type { PullRequestFacts, RuleStatus } from "../../facts.js";
-import { groupByPackage } from "./group-by-package.js";
+import { createGroupOf, groupByPackage } from "./group-by-package.js";
 import { planSlices } from "./plan-slices.js";
 import { measureSize, type SizeMeasure } from "./measure-size.js";
 import { renderSizeDetails } from "./render-size-details.js";
@@ -64,7 +64,10 @@ export const sizeRule: Rule<"size", SizeRuleConfig> = (facts, config, context) =
   const status = statusOf(measure, config, truncated);
   const overSize =
     measure.lines > config["warn-lines"] || measure.counted.length > config["warn-files"];
-  const groups = groupByPackage(measure.counted, facts.repoFiles ?? []);
+  const knownPaths = facts.repoFiles ?? [];
+  // Groups and slices place the same files: one index of package roots serves both.
+  const groupOf = createGroupOf(measure.counted, knownPaths);
+  const groups = groupByPackage(measure.counted, knownPaths, groupOf);
   return {
     id: "size",
     status,
@@ -73,7 +76,7 @@ export const sizeRule: Rule<"size", SizeRuleConfig> = (facts, config, context) =
     details: renderSizeDetails({
       measure,
       groups,
-      plan: planSlices(measure.counted, facts.repoFiles ?? []),
+      plan: planSlices(measure.counted, knownPaths, groupOf),
       config,
       advise: overSize || truncated,
       truncated,
