@@ -38,6 +38,14 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 
 /** Runs the CommonJS file and returns its exports; `cache` null compiles without a cache. */
 export function loadCachedScript(file: string, cache: ScriptCacheOptions | null): unknown {
+  return compileCachedScript(file, cache)();
+}
+
+/**
+ * Reads and compiles the CommonJS file (with its cache, if any) and returns what runs it: a
+ * caller can compile while it waits for something else, and run the script later.
+ */
+export function compileCachedScript(file: string, cache: ScriptCacheOptions | null): () => unknown {
   let source: string;
   try {
     source = readFileSync(file, "utf8");
@@ -51,17 +59,19 @@ export function loadCachedScript(file: string, cache: ScriptCacheOptions | null)
   // The wrapper stays on the first line, so line numbers in stack traces are the file's own.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: file, cachedData });
-  const module = { exports: {} as unknown };
-  const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, createRequire(file), module, file, path.dirname(file));
-  if (
-    cache !== null &&
-    cacheFile !== null &&
-    (cachedData === undefined || script.cachedDataRejected)
-  ) {
-    cache.onExit(() => writeCache(cacheFile, script.createCachedData()));
-  }
-  return module.exports;
+  return () => {
+    const module = { exports: {} as unknown };
+    const run = script.runInThisContext() as (...args: unknown[]) => void;
+    run(module.exports, createRequire(file), module, file, path.dirname(file));
+    if (
+      cache !== null &&
+      cacheFile !== null &&
+      (cachedData === undefined || script.cachedDataRejected)
+    ) {
+      cache.onExit(() => writeCache(cacheFile, script.createCachedData()));
+    }
+    return module.exports;
+  };
 }
 
 /**
@@ -129,11 +139,14 @@ function removeOldCaches(dir: string): void {
   for (const { file } of caches.slice(MAX_CACHES)) rmSync(file, { force: true });
 }
 
-/** For the build: loads a command file beside the chunk, caching per user until the process exits. */
-export function loadBundledScript(url: URL): Record<string, unknown> {
+/**
+ * For the build: compiles a command file beside the chunk, caching per user until the process
+ * exits; the function returned runs it and gives its exports.
+ */
+export function compileBundledScript(url: URL): () => Record<string, unknown> {
   const dir = defaultCacheDir(process.env);
   const cache = dir === null ? null : { dir, onExit: writeBeforeExit };
-  return loadCachedScript(fileURLToPath(url), cache) as Record<string, unknown>;
+  return compileCachedScript(fileURLToPath(url), cache) as () => Record<string, unknown>;
 }
 
 function writeBeforeExit(write: () => void): void {

@@ -5,7 +5,7 @@
 import { parseCliArgs } from "./args.js";
 import { isCliError } from "./cli-error.js";
 import { createProcessIo, type CliIo } from "./cli-io.js";
-import { loadCheck } from "./commands/load-check.js";
+import { compileCheck } from "./commands/load-check.js";
 import { startCheck } from "./commands/start-check.js";
 import { helpText } from "./help-text.js";
 import { readVersion } from "./read-version.js";
@@ -23,11 +23,14 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
         io.stdout(`${await readVersion()}\n`);
         return 0;
       case "check": {
-        // git starts before the rules load, and runs meanwhile (see start-check.ts). Once it has
-        // named the commits, every other git call is under way: then this process loads the rules.
+        // git starts before the rules load, and runs meanwhile (see start-check.ts). While it
+        // names the commits, this process compiles the rules; once it has, the calls that read
+        // the commits start, and the rules run while git works.
         const started = startCheck(command, io);
+        const loadRules = compileCheck();
         await started.repo.catch(() => undefined);
-        return await (await loadCheck()).runCheck(command, io, started);
+        started.flushGit();
+        return await (await loadRules()).runCheck(command, io, started);
       }
       case "init":
         return await (await import("./commands/run-init.js")).runInit(command, io);

@@ -140,8 +140,8 @@ for (const name of wanted) {
 
 /**
  * Builds `cached.entry` as one CommonJS file in the chunks folder, and a plugin that replaces
- * `cached.module` (its `loadCheck` is an import() of the entry in the sources) with one that loads
- * that file through cli/load-cached-script.ts, synchronously and with a V8 code cache (Node 20
+ * `cached.module` (its `compileCheck` returns an import() of the entry in the sources) with one that
+ * compiles that file through cli/load-cached-script.ts, synchronously and with a V8 code cache (Node 20
  * caches no ES module code). Only the entry imports the module, so its code lands in the entry
  * file, and the path to the CommonJS file is relative to that.
  */
@@ -164,9 +164,11 @@ async function buildCachedScript({ cached, chunks, outfile }, { outdir }) {
         relative(process.cwd(), path) === cached.module
           ? {
               contents: [
-                'import { loadBundledScript } from "../load-cached-script.js";',
-                "export const loadCheck = async () =>",
-                `  loadBundledScript(new URL(${JSON.stringify(url)}, import.meta.url));`,
+                'import { compileBundledScript } from "../load-cached-script.js";',
+                "export const compileCheck = () => {",
+                `  const run = compileBundledScript(new URL(${JSON.stringify(url)}, import.meta.url));`,
+                "  return async () => run();",
+                "};",
               ].join("\n"),
               loader: "ts",
             }

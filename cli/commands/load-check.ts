@@ -1,4 +1,5 @@
-// How main() loads the check command. The build replaces this module: there it loads the bundled
-// command from one CommonJS file with a V8 code cache, synchronously (scripts/build.mjs,
-// cli/load-cached-script.ts).
-export const loadCheck = () => import("./run-check.js");
+// How main() loads the check command, in two steps: compileCheck() reads and compiles it (while
+// git works), and the function it returns runs it. The build replaces this module: there the
+// command is one CommonJS file compiled with a V8 code cache, synchronously (scripts/build.mjs,
+// cli/load-cached-script.ts). In the sources there is nothing to compile ahead.
+export const compileCheck = () => () => import("./run-check.js");

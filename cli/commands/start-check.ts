@@ -4,10 +4,12 @@
 import path from "node:path";
 import type { CheckCommand } from "../args.js";
 import type { CliIo } from "../cli-io.js";
+import { createGitBatch } from "../git/git-batch.js";
 import { openRepository, type GitRepository } from "../git/open-repository.js";
 import { readBaseFiles, type BaseFiles } from "../git/read-base-files.js";
 import { readChanges, type Changes } from "../git/read-changes.js";
 import { readStack } from "../git/read-stack.js";
+import { gitEnv } from "../git/run-git.js";
 import { readTextFile } from "../read-text-file.js";
 import type { StackFacts } from "../../shared/core/types.js";
 
@@ -18,12 +20,23 @@ export interface StartedCheck {
   baseFiles: Promise<BaseFiles>;
   changes: Promise<Changes>;
   stack: Promise<StackFacts | null>;
+  /** Starts the git calls queued so far now, not at the end of this turn. */
+  flushGit: () => void;
 }
 
 /** Starts every read; each promise is awaited by runCheck, none rejects unhandled meanwhile. */
 export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
   const dir = path.resolve(io.cwd, command.repo ?? ".");
-  const repo = openRepository({ dir, env: io.env, base: command.base, head: command.head });
+  // The calls started together share one shell: the three that name the commits, then (once
+  // they have) the three that read them: one spawn from this process for each round.
+  const batch = createGitBatch(dir, gitEnv(io.env));
+  const repo = openRepository({
+    dir,
+    env: io.env,
+    base: command.base,
+    head: command.head,
+    batch,
+  });
   const started: StartedCheck = {
     repo,
     body: readBody(command, io),
@@ -35,11 +48,14 @@ export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
     // git computes the diff while this process loads the rules and parses coverage reports.
     changes: repo.then(readChanges),
     // Only refs: it starts with the first git calls, not after them.
-    stack: readStack({ cwd: dir, env: io.env }, command.base),
+    stack: readStack({ cwd: dir, env: io.env, batch }, command.base),
+    flushGit: () => batch?.flush(),
   };
   // Awaited in runCheck, in its order; never an unhandled rejection if it stops early.
-  for (const promise of Object.values(started))
+  const { body, configFromDisk, baseFiles, changes, stack } = started;
+  for (const promise of [repo, body, configFromDisk, baseFiles, changes, stack])
     (promise as Promise<unknown>).catch(() => undefined);
+  started.flushGit();
   return started;
 }
 

@@ -4,6 +4,7 @@ import type { GitRef } from "../../shared/core/types.js";
 import { cliError } from "../cli-error.js";
 import { parseRemoteRepository } from "./parse-remote-repository.js";
 import { resolveCommit, resolveDefaultBase } from "./resolve-refs.js";
+import type { GitBatch } from "./git-batch.js";
 import { runGit, type GitRunOptions } from "./run-git.js";
 
 export interface RepositoryRequest {
@@ -12,6 +13,8 @@ export interface RepositoryRequest {
   env: Record<string, string | undefined>;
   base: string | null;
   head: string | null;
+  /** The shell that runs this check's git calls together, if any (git-batch.ts). */
+  batch?: GitBatch | null;
 }
 
 export interface GitRepository {
@@ -26,7 +29,7 @@ export interface GitRepository {
 }
 
 export async function openRepository(request: RepositoryRequest): Promise<GitRepository> {
-  const git: GitRunOptions = { cwd: request.dir, env: request.env };
+  const git: GitRunOptions = { cwd: request.dir, env: request.env, batch: request.batch };
   const [found, base, repository] = await Promise.all([
     // One git call: top directory, head SHA, explicit base SHA, and the branch's name.
     locate(request, git),

@@ -4,6 +4,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cliError } from "../cli-error.js";
+import type { BatchError, GitBatch } from "./git-batch.js";
 
 export interface GitRunOptions {
   cwd: string;
@@ -17,6 +18,8 @@ export interface GitRunOptions {
    * while it is full until this process, busy loading or parsing, reads it. For large outputs.
    */
   outputToFile?: boolean;
+  /** Run in this batch's shell, with the other calls queued in the same turn (git-batch.ts). */
+  batch?: GitBatch | null;
 }
 
 export interface GitOutput {
@@ -27,12 +30,12 @@ export interface GitOutput {
 
 /** Runs `git <args>`; rejects with a clear CLI error when git is missing or fails. */
 export function runGit(args: string[], options: GitRunOptions): Promise<GitOutput> {
+  if (options.batch) return runBatched(options.batch, args, options);
   return new Promise((resolve, reject) => {
     const file = options.outputToFile ? openOutputFile() : null;
     const child = spawn("git", args, {
       cwd: options.cwd,
-      // English messages so failures can be recognised; never prompt for credentials.
-      env: { ...options.env, LC_ALL: "C", LANGUAGE: "C", GIT_TERMINAL_PROMPT: "0" },
+      env: gitEnv(options.env),
       // A pipe costs time to set up: stdin is one only when there is input.
       stdio: [options.input === undefined ? "ignore" : "pipe", file?.fd ?? "pipe", "pipe"],
       windowsHide: true,
@@ -46,16 +49,7 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
     });
     child.on("error", (error: NodeJS.ErrnoException) => {
       file?.remove();
-      // spawn says ENOENT for a missing working directory too.
-      if (error.code === "ENOENT" && !existsSync(options.cwd)) {
-        reject(cliError(`no such directory: ${options.cwd}`));
-      } else if (error.code === "ENOENT") {
-        reject(
-          cliError(`git not found: install git and make sure it is on PATH (${error.message})`),
-        );
-      } else {
-        reject(cliError(`could not run git: ${error.message}`));
-      }
+      reject(spawnFailure(error.code, error.message, options.cwd));
     });
     child.on("close", (code) => {
       let stdout: Buffer;
@@ -67,19 +61,60 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
       } finally {
         file?.remove();
       }
-      const result = {
-        stdout,
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code ?? 1,
-      };
-      // "Not a repository" is never an answer, whatever codes the caller accepts.
-      const notRepository = result.code !== 0 && /not a git repository/i.test(result.stderr);
-      if (!notRepository && (result.code === 0 || options.okCodes?.includes(result.code))) {
-        resolve(result);
-      } else reject(gitFailure(args, result, options.cwd));
+      const result = { stdout, stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 };
+      try {
+        resolve(settle(args, result, options));
+      } catch (error) {
+        reject(error as Error);
+      }
     });
     child.stdin?.end(options.input);
   });
+}
+
+async function runBatched(
+  batch: GitBatch,
+  args: string[],
+  options: GitRunOptions,
+): Promise<GitOutput> {
+  let result: GitOutput;
+  try {
+    result = await batch.run({ args, input: options.input });
+  } catch (error) {
+    const { code, message } = error as BatchError;
+    throw spawnFailure(code, message, options.cwd);
+  }
+  // The shell says 127 when it finds no git on PATH.
+  if (result.code === 127 && /not found/i.test(result.stderr)) {
+    throw spawnFailure("ENOENT", result.stderr.trim(), options.cwd);
+  }
+  return settle(args, result, options);
+}
+
+/** The environment git runs with (whether spawned here or by a batch's shell). */
+export function gitEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  // English messages so failures can be recognised; never prompt for credentials.
+  return { ...env, LC_ALL: "C", LANGUAGE: "C", GIT_TERMINAL_PROMPT: "0" };
+}
+
+/** The result when git's exit code is an answer, else the error for it. */
+function settle(args: string[], result: GitOutput, options: GitRunOptions): GitOutput {
+  // "Not a repository" is never an answer, whatever codes the caller accepts.
+  const notRepository = result.code !== 0 && /not a git repository/i.test(result.stderr);
+  if (!notRepository && (result.code === 0 || options.okCodes?.includes(result.code))) {
+    return result;
+  }
+  throw gitFailure(args, result, options.cwd);
+}
+
+/** Why git could not be started. */
+function spawnFailure(code: string | undefined, message: string, cwd: string): Error {
+  // spawn says ENOENT for a missing working directory too.
+  if (code === "ENOENT" && !existsSync(cwd)) return cliError(`no such directory: ${cwd}`);
+  if (code === "ENOENT") {
+    return cliError(`git not found: install git and make sure it is on PATH (${message})`);
+  }
+  return cliError(`could not run git: ${message}`);
 }
 
 /** A temporary file for git's output; removed once read (or when git could not start). */
