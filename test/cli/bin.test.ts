@@ -64,6 +64,24 @@ describe("node bin/shipgate.mjs", () => {
     });
   });
 
+  // zod/mini, which validates the config, has no messages of its own: the bundle must carry
+  // and set zod's English locale, or every one of them reads "Invalid input".
+  it("explains an invalid setting in English", () => {
+    const invalid = makeGitRepo(
+      { ".github/shipgate.yml": "rules:\n  size: { max-lines: -1 }\n", "a.txt": lines(2) },
+      { "a.txt": lines(3) },
+    );
+    try {
+      const { code, stderr } = shipgate(["check", "--base", "main"], invalid.dir, invalid.env);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(
+        /^\.github\/shipgate\.yml:2:22 rules\.size\.max-lines Too small: expected number to be >=0\n/,
+      );
+    } finally {
+      invalid.remove();
+    }
+  });
+
   it.each([
     ["the bundle is missing", [], /build\/cli\.mjs is missing.*npm install.*npm run build/],
     [

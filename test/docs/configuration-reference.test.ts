@@ -3,7 +3,7 @@
 // drift from the code.
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { configSchema } from "../../shared/core/config/config-schema.js";
 import { readTable, splitMarkdown, type TableRow } from "../helpers/markdown-doc.js";
 
@@ -17,17 +17,17 @@ interface KeyDefault {
 
 interface SchemaDef {
   type: string;
-  innerType?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
+  innerType?: z.ZodMiniType;
+  shape?: Record<string, z.ZodMiniType>;
+  options?: z.ZodMiniType[];
 }
 
-function defOf(schema: z.ZodType): SchemaDef {
+function defOf(schema: z.ZodMiniType): SchemaDef {
   return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 }
 
 /** The schemas a value may match once defaults, optionals and unions are looked through. */
-function candidates(schema: z.ZodType): z.ZodType[] {
+function candidates(schema: z.ZodMiniType): z.ZodMiniType[] {
   const def = defOf(schema);
   if (def.innerType) return candidates(def.innerType);
   if (def.type === "union" && def.options) return def.options.flatMap(candidates);
@@ -43,7 +43,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * (`risk-levels`), lists and scalars are leaves. A union with an object form (`when: "always"` or
  * `when: { paths, ... }`) gives the leaf and the object form's keys with their own defaults.
  */
-function keyDefaults(schema: z.ZodType, value: unknown, prefix = ""): KeyDefault[] {
+function keyDefaults(schema: z.ZodMiniType, value: unknown, prefix = ""): KeyDefault[] {
   const object = candidates(schema).find((c) => defOf(c).type === "object");
   const join = (key: string): string => (prefix === "" ? key : `${prefix}.${key}`);
   if (object === undefined) return [{ path: prefix, value }];
@@ -58,7 +58,7 @@ function keyDefaults(schema: z.ZodType, value: unknown, prefix = ""): KeyDefault
 }
 
 /** The defaults of an object form's fields; a required field (no default) is left out. */
-function fieldDefaults(object: z.ZodType): Record<string, unknown> {
+function fieldDefaults(object: z.ZodMiniType): Record<string, unknown> {
   const entries = Object.entries(defOf(object).shape ?? {}).flatMap(([key, child]) => {
     const parsed = child.safeParse(undefined);
     return parsed.success && parsed.data !== undefined ? [[key, parsed.data] as const] : [];

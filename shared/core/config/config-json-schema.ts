@@ -1,5 +1,5 @@
 // The JSON Schema editors use for completion of .github/shipgate.yml, derived from the zod schema.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { configSchema } from "./config-schema.js";
 
 export function configJsonSchema(): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // Reads .github/shipgate.yml text into a validated Config, or into errors with key path,
 // line and column. Never throws for anything a user can write.
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { defineOwn } from "../own-property.js";
 import { configSchema, ruleOverridesSchema, type Config } from "./config-schema.js";
 import type { ConfigError } from "./config-error.js";

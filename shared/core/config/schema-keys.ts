@@ -1,21 +1,21 @@
 // The keys a config object allows at a key path, read from the zod schema itself so that
 // suggestions never drift from what validation accepts.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 interface SchemaDef {
   type: string;
-  innerType?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  valueType?: z.ZodType;
-  element?: z.ZodType;
+  innerType?: z.ZodMiniType;
+  shape?: Record<string, z.ZodMiniType>;
+  options?: z.ZodMiniType[];
+  valueType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
 }
 
-function defOf(schema: z.ZodType): SchemaDef {
+function defOf(schema: z.ZodMiniType): SchemaDef {
   return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType[] {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType[] {
   const def = defOf(schema);
   if (def.innerType) return unwrap(def.innerType);
   if (def.type === "union" && def.options) return def.options.flatMap(unwrap);
@@ -23,7 +23,7 @@ function unwrap(schema: z.ZodType): z.ZodType[] {
 }
 
 /** Allowed keys of the object at `path` (numeric segments step into arrays), or []. */
-export function schemaKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function schemaKeys(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
   let candidates = unwrap(schema);
   for (const segment of path) {
     candidates = candidates.flatMap((candidate) => {

@@ -3,11 +3,11 @@
 import type { Config } from "../config/config-schema.js";
 import type { GatheredFact, RuleDefinition } from "./rule.js";
 import { RULES } from "./rule-definitions.js";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 export function factsToGather(config: Config): Set<GatheredFact> {
   const wanted = new Set<GatheredFact>();
-  for (const rule of RULES as readonly RuleDefinition<string, z.ZodObject>[]) {
+  for (const rule of RULES as readonly RuleDefinition<string, z.ZodMiniObject>[]) {
     const settings = (config.rules as Record<string, { level?: string }>)[rule.id];
     if (settings === undefined || settings.level === "off") continue;
     for (const fact of rule.gathers ?? []) wanted.add(fact);

@@ -3,11 +3,11 @@
 import type { Config } from "../config/config-schema.js";
 import type { RuleDefinition } from "./rule.js";
 import { RULES } from "./rule-definitions.js";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 export function referencesToVerify(body: string, config: Config, repository: string): string[] {
   const refs = new Set<string>();
-  for (const rule of RULES as readonly RuleDefinition<string, z.ZodObject>[]) {
+  for (const rule of RULES as readonly RuleDefinition<string, z.ZodMiniObject>[]) {
     const settings = (config.rules as Record<string, { level?: string }>)[rule.id];
     if (rule.references === undefined || settings === undefined || settings.level === "off")
       continue;

@@ -1,7 +1,7 @@
 // What a rule is: one definition in one folder (shared/core/rules/<id>/): its settings schema
 // (defaults and descriptions), a pure run from facts and those settings to a result, and what it
 // needs an adapter to verify. Everything that lists rules derives from the list of definitions.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { PullRequestFacts, RuleOutcome } from "../facts.js";
 
 export interface RuleContext {
@@ -19,7 +19,7 @@ export type Rule<Id extends string, C> = (
   context: RuleContext,
 ) => RuleOutcome<Id>;
 
-export interface RuleDefinition<Id extends string, S extends z.ZodObject> {
+export interface RuleDefinition<Id extends string, S extends z.ZodMiniObject> {
   /** Kebab-case: the key under `rules:` and in overrides, the id in verdicts. */
   id: Id;
   /** The rule's settings, each with its default and description. */

@@ -19,16 +19,16 @@ import { join } from "node:path";
 const ROOT = process.cwd();
 let dir: string;
 
-const DEFINITION = `import { z } from "zod";
+const DEFINITION = `import * as z from "zod/mini";
 import { level } from "../../config/schema-parts.js";
 import type { RuleDefinition } from "../rule.js";
 
-const schema = z
-  .object({
-    level: level.default("warn"),
-    "max-chars": z.number().int().min(1).default(72).describe("Longest title allowed"),
-  })
-  .strict();
+const schema = z.strictObject({
+  level: z._default(level, "warn"),
+  "max-chars": z
+    ._default(z.number().check(z.int(), z.minimum(1)), 72)
+    .check(z.describe("Longest title allowed")),
+});
 
 export const titleLengthDefinition: RuleDefinition<"title-length", typeof schema> = {
   id: "title-length",
