@@ -101,6 +101,17 @@ it("loads `check` from one CommonJS file (cached by V8), and the rules with it",
   expect(readFileSync("build/cli.mjs", "utf8")).toContain(`"./cli-chunks/${check[0] ?? ""}"`);
 });
 
+it("validates the config in `check` with zod/mini: zod's classic API stays out of its file", () => {
+  const [check] = readdirSync("build/cli-chunks").filter((name) =>
+    /^run-check-.*\.cjs$/.test(name),
+  );
+  const map = readFileSync(path.join("build/cli-chunks", `${check ?? ""}.map`), "utf8");
+  const { sources } = JSON.parse(map) as { sources: string[] };
+  const zod = sources.filter((source) => source.includes("node_modules/zod/"));
+  expect(zod.length).toBeGreaterThan(0);
+  expect(zod.filter((source) => source.includes("/zod/v4/classic/"))).toEqual([]);
+});
+
 // The committed Action (dist.test.ts keeps it a fresh build).
 describe("dist/index.js", () => {
   it("loads under 1 MB before it starts", () => {
