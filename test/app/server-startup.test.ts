@@ -1,6 +1,6 @@
 // `npm run app` start-up: a clear error naming every missing setting, and a server that answers
 // once the settings are there. Runs the bundle users run, build/app.mjs (built by test/global-setup.mjs).
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,23 +15,49 @@ interface Exit {
   stderr: string;
 }
 
+/** Every App this file starts, stopped after each test, passed or failed. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills the App and waits until it has exited. SIGKILL, not SIGTERM: on SIGTERM the App waits for
+ * its start-up sweep for stale check runs, whose first request retries for 7 s when no GitHub
+ * answers (measured here, without network).
+ */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
+  }
+  running.delete(child);
+}
+
+afterEach(async () => {
+  await Promise.all([...running].map(stop));
+});
+
+function startApp(env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [ENTRY], { env });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
+}
+
 function runServer(
   env: Record<string, string>,
   untilOutput?: RegExp,
-): Promise<Exit & { kill: () => void }> {
+): Promise<Exit & { stop: () => Promise<void> }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ENTRY], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
-    });
+    const child = startApp({ PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env });
     let stdout = "";
     let stderr = "";
-    const kill = () => child.kill("SIGTERM");
     const check = () => {
-      if (untilOutput?.test(stdout + stderr)) resolve({ code: null, stdout, stderr, kill });
+      if (untilOutput?.test(stdout + stderr))
+        resolve({ code: null, stdout, stderr, stop: () => stop(child) });
     };
-    child.stdout.on("data", (d: Buffer) => ((stdout += d.toString()), check()));
-    child.stderr.on("data", (d: Buffer) => ((stderr += d.toString()), check()));
-    child.on("exit", (code) => resolve({ code, stdout, stderr, kill }));
+    child.stdout?.on("data", (d: Buffer) => ((stdout += d.toString()), check()));
+    child.stderr?.on("data", (d: Buffer) => ((stderr += d.toString()), check()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr, stop: () => stop(child) }));
   });
 }
 
@@ -68,7 +94,7 @@ describe("npm run app start-up", () => {
     const keyPath = path.join(dir, "key.pem");
     writeFileSync(keyPath, generateAppKey().privateKey);
     const port = await freePort();
-    const running = await runServer(
+    await runServer(
       {
         APP_ID: "4242",
         PRIVATE_KEY_PATH: keyPath,
@@ -78,19 +104,15 @@ describe("npm run app start-up", () => {
       },
       /Listening on/,
     );
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/ping`);
-      expect(await response.text()).toBe("PONG");
-    } finally {
-      running.kill();
-    }
+    const response = await fetch(`http://127.0.0.1:${port}/ping`);
+    expect(await response.text()).toBe("PONG");
   });
 
   it("PORT=0 listens on a free port and names it (Probot alone would take 3000)", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "shipgate-app-"));
     const keyPath = path.join(dir, "key.pem");
     writeFileSync(keyPath, generateAppKey().privateKey);
-    const running = await runServer(
+    const app = await runServer(
       {
         APP_ID: "4242",
         PRIVATE_KEY_PATH: keyPath,
@@ -100,14 +122,10 @@ describe("npm run app start-up", () => {
       },
       /Listening on http:\/\/127\.0\.0\.1:\d+/,
     );
-    try {
-      const port = Number(/Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(running.stdout)?.[1]);
-      expect(port).toBeGreaterThan(0);
-      expect(port).not.toBe(3000);
-      expect(await (await fetch(`http://127.0.0.1:${port}/ping`)).text()).toBe("PONG");
-    } finally {
-      running.kill();
-    }
+    const port = Number(/Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(app.stdout)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    expect(port).not.toBe(3000);
+    expect(await (await fetch(`http://127.0.0.1:${port}/ping`)).text()).toBe("PONG");
   });
 
   it("logs JSON with LOG_FORMAT=json, and nothing below LOG_LEVEL", async () => {
@@ -122,30 +140,29 @@ describe("npm run app start-up", () => {
       HOST: "127.0.0.1",
     };
     const json = await runServer({ ...settings, LOG_FORMAT: "json" }, /Listening on/);
-    json.kill();
+    await json.stop();
     const listening = json.stdout.split("\n").find((line) => line.includes("Listening on"));
     expect(JSON.parse(listening ?? "")).toMatchObject({ level: 30, name: "probot" });
 
     const port = await freePort();
-    const child = spawn(process.execPath, [ENTRY], {
-      env: { PATH: process.env.PATH ?? "", ...settings, PORT: String(port), LOG_LEVEL: "warn" },
+    const child = startApp({
+      PATH: process.env.PATH ?? "",
+      ...settings,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
     });
     let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    try {
-      let answer = "";
-      for (let tries = 0; tries < 100 && answer !== "PONG"; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        answer = await fetch(`http://127.0.0.1:${port}/ping`).then(
-          (r) => r.text(),
-          () => "",
-        );
-      }
-      expect(answer).toBe("PONG");
-      expect(output).not.toMatch(/Listening on/);
-    } finally {
-      child.kill("SIGTERM");
+    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    let answer = "";
+    for (let tries = 0; tries < 100 && answer !== "PONG"; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await fetch(`http://127.0.0.1:${port}/ping`).then(
+        (r) => r.text(),
+        () => "",
+      );
     }
+    expect(answer).toBe("PONG");
+    expect(output).not.toMatch(/Listening on/);
   });
 
   it("rejects an unknown LOG_FORMAT", async () => {
