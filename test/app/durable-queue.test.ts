@@ -15,7 +15,12 @@ import type { TestAppKey } from "../github-simulator/index.js";
 import type { IssueRecord } from "../github-simulator/types.js";
 import { addedPatch } from "../github/sim-client.js";
 import { pullRequestEvent } from "./payload-builders.js";
-import { startAppProcess, type AppProcess, type LogEntry } from "./redis-app-process.js";
+import {
+  startAppProcess,
+  startTogether,
+  type AppProcess,
+  type LogEntry,
+} from "./redis-app-process.js";
 import { describeWithRedis, startRedisServer, type RedisServer } from "./redis-server.js";
 import { waitFor } from "./start-app.js";
 
@@ -89,11 +94,12 @@ beforeAll(async () => {
       sim.state.addPullRequest("acme", "web", { number, files, base: { ref: "main", sha: BASE } }),
     );
   }
-  apps = await Promise.all([start(), start()]);
+  apps = await startTogether([start, start]);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(apps.map((app) => app.stop()));
+  // All of them: a restart that failed half-way leaves a running one outside `apps`.
+  await Promise.all(started.map((app) => app.stop()));
   const dir = join(process.cwd(), "test-artifacts");
   mkdirSync(dir, { recursive: true });
   started.forEach((app, i) => writeFileSync(join(dir, `durable-queue-${i}.log`), app.output()));

@@ -94,6 +94,18 @@ export async function startAppProcess(options: {
   };
 }
 
+/**
+ * Runs the starts side by side and waits for every one, even when one fails: with Promise.all a
+ * failed start fails the hook while another is still starting, and that App then starts after
+ * afterAll has run and stays up. Each start records what it started, for afterAll to stop.
+ */
+export async function startTogether<T>(starts: Array<() => Promise<T>>): Promise<T[]> {
+  const results = await Promise.allSettled(starts.map((start) => start()));
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
 function parseLogLines(output: string): LogEntry[] {
   return output.split("\n").flatMap((line) => {
     if (!line.startsWith("{")) return [];

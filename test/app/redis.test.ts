@@ -12,7 +12,7 @@ import { createSimulator, generateAppKey, type Simulator } from "../github-simul
 import type { IssueRecord } from "../github-simulator/types.js";
 import { addedPatch } from "../github/sim-client.js";
 import { pullRequestEvent } from "./payload-builders.js";
-import { startAppProcess, type AppProcess } from "./redis-app-process.js";
+import { startAppProcess, startTogether, type AppProcess } from "./redis-app-process.js";
 import { describeWithRedis, startRedisServer, type RedisServer } from "./redis-server.js";
 import { waitFor } from "./start-app.js";
 
@@ -29,6 +29,8 @@ const LONG = 60_000;
 let redis: RedisServer | undefined;
 let sim: Simulator | undefined;
 let apps: AppProcess[] = [];
+/** Every App started, stopped in afterAll even when the other one failed to start. */
+const started: AppProcess[] = [];
 const records = new Map<number, IssueRecord>();
 
 beforeAll(async () => {
@@ -46,13 +48,16 @@ beforeAll(async () => {
   }
   const gheHost = new URL(sim.url).host;
   const env = { QUEUE_CONCURRENCY: "1" };
-  apps = await Promise.all(
-    [0, 1].map(() => startAppProcess({ key, gheHost, redisUrl: redis?.url ?? "", env })),
-  );
+  const start = async () => {
+    const app = await startAppProcess({ key, gheHost, redisUrl: redis?.url ?? "", env });
+    started.push(app);
+    return app;
+  };
+  apps = await startTogether([start, start]);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(apps.map((app) => app.stop()));
+  await Promise.all(started.map((app) => app.stop()));
   // Each instance's log, to tell afterwards why a job was slow or stuck.
   const dir = join(process.cwd(), "test-artifacts");
   mkdirSync(dir, { recursive: true });
