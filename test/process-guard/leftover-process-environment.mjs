@@ -19,11 +19,14 @@ export default class LeftoverProcessEnvironment extends NodeEnvironment {
     this.before = new Set();
   }
 
+  async setup() {
+    // Before the file is loaded (it may start a process as it loads). In band, a process an
+    // earlier file left, and the guard could not kill, is not this file's.
+    this.before = new Set(findDescendants(readProcessTable(), process.pid).map((p) => p.pid));
+    await super.setup();
+  }
+
   async handleTestEvent(event, state) {
-    if (event.name === "run_start") {
-      // In band, a process an earlier file left (and the guard could not kill) is not this file's.
-      this.before = new Set(findDescendants(readProcessTable(), process.pid).map((p) => p.pid));
-    }
     if (event.name === "run_finish") {
       // run_finish comes after every afterAll hook, so the file's own cleanup has run.
       const left = await waitForLeftovers({ before: this.before });

@@ -126,7 +126,7 @@ async function runJest(
 
 const LEFT = new RegExp(
   `${FIXTURES}/leaves-a-process\\.fixture\\.cjs left a process running after it finished: ` +
-    `pid (\\d+) \\(parent (\\d+)\\): \\S+ -e setTimeout\\(\\(\\) => \\{\\}, 60000\\) left-by-fixture\\.`,
+    `pid (\\d+) \\(parent (\\d+)\\): \\S+ -e setTimeout\\(\\(\\) => \\{\\}, 60000\\) (left-by-fixture\\S*)\\.`,
   "g",
 );
 
@@ -137,16 +137,21 @@ it.each([
   ["in band", ["--runInBand"], true],
   ["with workers", ["--maxWorkers=2"], false],
 ])(
-  "%s, fails the file that leaves a process running, once, and kills the process",
+  "%s, fails the file that leaves processes running, one line each, and kills them",
   async (_mode, args, inBand) => {
     const run = await runJest(args);
     expect(run.code).toBe(1);
     const found = [...run.output.matchAll(LEFT)];
-    expect(found).toHaveLength(1);
-    const [, pid, ppid] = found[0]!;
-    // In band the Jest process ran the file; with workers a worker did (and is not flagged).
-    expect(Number(ppid) === run.pid).toBe(inBand);
-    expect(isRunning(Number(pid))).toBe(false);
+    // One line each: the process started as the file loaded, and the one a test started.
+    expect(found.map((match) => match[3]).sort()).toEqual([
+      "left-by-fixture",
+      "left-by-fixture-at-load",
+    ]);
+    for (const [, pid, ppid] of found) {
+      // In band the Jest process ran the file; with workers a worker did (and is not flagged).
+      expect(Number(ppid) === run.pid).toBe(inBand);
+      expect(isRunning(Number(pid))).toBe(false);
+    }
     expect(run.output).toMatch(/FAIL .*leaves-a-process\.fixture\.cjs/);
     expect(run.output).toMatch(/PASS .*stops-its-process\.fixture\.cjs/);
     expect(run.output).not.toMatch(/stopped-by-fixture/);
