@@ -5,6 +5,7 @@
 // started fail the file, one message each, and are killed. Linux only (it reads /proc).
 import NodeEnvironment from "jest-environment-node";
 import path from "node:path";
+import { isMainThread } from "node:worker_threads";
 import {
   describeLeftover,
   findDescendants,
@@ -27,7 +28,9 @@ export default class LeftoverProcessEnvironment extends NodeEnvironment {
   }
 
   async handleTestEvent(event, state) {
-    if (event.name === "run_finish") {
+    // Jest's workerThreads option runs files side by side in threads of one process, whose
+    // children then belong to whichever file started them: the check cannot tell, so it is off.
+    if (event.name === "run_finish" && isMainThread) {
       // run_finish comes after every afterAll hook, so the file's own cleanup has run.
       const left = await waitForLeftovers({ before: this.before });
       for (const entry of left) {
