@@ -89,7 +89,8 @@ async function main(): Promise<void> {
   await server.load((probot) => {
     sweep = createStaleCheckSweep({
       queue: jobs,
-      auth: async (id) => createGitHubClient((await probot.auth(id)) as unknown as OctokitLike),
+      auth: async (id, signal) =>
+        createGitHubClient((await probot.auth(id)) as unknown as OctokitLike, { signal }),
       log,
       staleAfterMs: settings.staleCheckMs,
       everyMs: settings.staleSweepMs,

@@ -17,7 +17,11 @@ import type { EvaluationQueue } from "./create-evaluation-queue.js";
 export interface StaleCheckSweepOptions {
   queue: EvaluationQueue;
   /** The App's own client (JWT) without an id; an installation's client with one. */
-  auth(installationId?: number): Promise<GitHubClient>;
+  /**
+   * A client for the App (no id) or an installation, whose requests and retries stop when
+   * `signal` is aborted: stop() aborts it, so a redeploy does not wait for GitHub's retries.
+   */
+  auth(installationId: number | undefined, signal: AbortSignal): Promise<GitHubClient>;
   log: AppLogger;
   now?: () => Date;
   /** A check run in progress longer than this is stale (STALE_CHECK_MINUTES, default 10). */
@@ -54,7 +58,7 @@ export interface StaleCheckSweep {
   sweep(): Promise<SweepReport>;
   /** A sweep now and one every `everyMs` (skipped while the previous one still runs). */
   start(): void;
-  /** No more sweeps; resolves once the one running (if any) has finished. */
+  /** No more sweeps; the one running (if any) stops at its next request, and is awaited. */
   stop(): Promise<void>;
 }
 
@@ -80,6 +84,8 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
   let running: Promise<SweepReport> | undefined;
   let swept = false;
   let stopped = false;
+  const abort = new AbortController();
+  const auth = (installationId?: number) => options.auth(installationId, abort.signal);
 
   const sweepOnce = async (): Promise<SweepReport> => {
     const report: SweepReport = {
@@ -93,13 +99,13 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
     if (!lease) return { ...report, skipped: true };
     try {
       if (slug === undefined) {
-        const app = await options.auth();
+        const app = await auth();
         report.requests++;
         slug = String(((await app.request("GET /app")).data as { slug?: string }).slug ?? "");
       }
       const started = now().getTime();
       while (report.repositories < maxRepositories && report.requests < maxRequests) {
-        walk ??= walkRepositories(options.auth);
+        walk ??= walkRepositories(auth);
         const next = await walk.next();
         if (next.done) {
           walk = undefined;
@@ -119,7 +125,7 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
   };
 
   const sweepRepository = async (at: Repository, started: number, report: SweepReport) => {
-    const client = await options.auth(at.installationId);
+    const client = await auth(at.installationId);
     const repo = { owner: at.owner, repo: at.repo };
     report.requests++;
     const pulls = (
@@ -197,6 +203,8 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
     },
     async stop() {
       stopped = true;
+      // The sweep in flight ends at its next request or retry; a later sweep would find the rest.
+      abort.abort(new Error("shipgate is stopping"));
       clearInterval(timer);
       clearTimeout(retry);
       timer = undefined;
@@ -207,7 +215,7 @@ export function createStaleCheckSweep(options: StaleCheckSweepOptions): StaleChe
 
 /** Every repository of every installation, page by page; "request" after each listing request. */
 async function* walkRepositories(
-  auth: StaleCheckSweepOptions["auth"],
+  auth: (installationId?: number) => Promise<GitHubClient>,
 ): AsyncGenerator<Repository | "request"> {
   const app = await auth();
   for (let page = 1; ; page++) {

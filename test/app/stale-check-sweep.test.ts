@@ -50,7 +50,8 @@ function sweeper(options: Partial<StaleCheckSweepOptions> = {}) {
   };
   return createStaleCheckSweep({
     queue: app.jobs.queue,
-    auth: async (id) => createGitHubClient((await probot.auth(id)) as unknown as OctokitLike),
+    auth: async (id, signal) =>
+      createGitHubClient((await probot.auth(id)) as unknown as OctokitLike, { signal }),
     log,
     now: () => NOW,
     staleAfterMs: TEN_MINUTES,
@@ -233,6 +234,26 @@ describe("the sweep for check runs left in progress", () => {
     expect(warnings).toContainEqual(
       expect.objectContaining({ msg: "shipgate: the sweep for stale check runs failed" }),
     );
+  });
+  it("stops at once while GitHub does not answer, without waiting out the retries", async () => {
+    // No answer (a network error): the client backs off 1, 2 and 4 s before it gives up, and a
+    // SIGTERM's stop() waited for all of that before the jobs got their grace period.
+    let requests = 0;
+    const unreachable: OctokitLike = {
+      request: () => {
+        requests++;
+        return Promise.reject(new Error("fetch failed"));
+      },
+    };
+    const sweep = sweeper({
+      auth: async (_id, signal) => createGitHubClient(unreachable, { signal }),
+    });
+    sweep.start();
+    await waitFor(() => expect(requests).toBe(1));
+    const stopping = Date.now();
+    await sweep.stop();
+    expect(Date.now() - stopping).toBeLessThan(900);
+    expect(requests).toBe(1);
   });
 });
 
