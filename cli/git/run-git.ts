@@ -18,6 +18,8 @@ export interface GitRunOptions {
    * while it is full until this process, busy loading or parsing, reads it. For large outputs.
    */
   outputToFile?: boolean;
+  /** Where a temporary file for git's output goes (default: the system's temporary folder). */
+  tmpDir?: string;
   /** Run in this batch's shell, with the other calls queued in the same turn (git-batch.ts). */
   batch?: GitBatch | null;
 }
@@ -32,7 +34,7 @@ export interface GitOutput {
 export function runGit(args: string[], options: GitRunOptions): Promise<GitOutput> {
   if (options.batch) return runBatched(options.batch, args, options);
   return new Promise((resolve, reject) => {
-    const file = options.outputToFile ? openOutputFile() : null;
+    const file = options.outputToFile ? openOutputFile(options.tmpDir ?? tmpdir()) : null;
     const child = spawn("git", args, {
       cwd: options.cwd,
       env: gitEnv(options.env),
@@ -118,8 +120,8 @@ function spawnFailure(code: string | undefined, message: string, cwd: string): E
 }
 
 /** A temporary file for git's output; removed once read (or when git could not start). */
-function openOutputFile(): { fd: number; read: () => Buffer; remove: () => void } {
-  const dir = mkdtempSync(path.join(tmpdir(), "shipgate-git-output-"));
+function openOutputFile(tmpDir: string): { fd: number; read: () => Buffer; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpDir, "shipgate-git-output-"));
   const file = path.join(dir, "stdout");
   let fd: number | null = openSync(file, "w", 0o600);
   return {

@@ -13,7 +13,8 @@ const describeWithShell = hasShell ? describe : describe.skip;
 
 let repo: TestRepo;
 let scratch: string;
-const savedTmpdir = process.env.TMPDIR;
+/** Where the batches' temporary files go, so a test can see that none is left. */
+let files: string;
 beforeAll(() => {
   repo = makeGitRepo(
     { "a.txt": lines(10), "b c.txt": "spaces\n" },
@@ -22,17 +23,16 @@ beforeAll(() => {
 });
 afterAll(() => repo.remove());
 beforeEach(() => {
-  // The temporary files go here, so a test can see that none is left.
   scratch = mkdtempSync(join(tmpdir(), "shipgate-git-batch-"));
-  process.env.TMPDIR = scratch;
+  files = mkdtempSync(join(tmpdir(), "shipgate-git-batch-files-"));
 });
 afterEach(() => {
-  process.env.TMPDIR = savedTmpdir;
   rmSync(scratch, { recursive: true, force: true });
+  rmSync(files, { recursive: true, force: true });
 });
 
-function batchFor(cwd: string, env = repo.env): GitBatch {
-  const batch = createGitBatch(cwd, gitEnv(env));
+function batchFor(cwd: string, env = repo.env, tmpDir = files): GitBatch {
+  const batch = createGitBatch(cwd, gitEnv(env), tmpDir);
   if (batch === null) throw new Error("no POSIX shell");
   return batch;
 }
@@ -72,7 +72,7 @@ describeWithShell("runGit through a batch", () => {
     expect(config).toMatchObject({ value: { code: 1 } });
     expect(unknown).toMatchObject({ value: { code: 128 } });
     expect(failure).toEqual({ error: expect.stringMatching(/^git rev-parse failed \(git: /) });
-    expect(readdirSync(scratch)).toEqual([]);
+    expect(readdirSync(files)).toEqual([]);
   });
 
   it("passes every argument to git verbatim, whatever the shell would make of it", async () => {
@@ -106,7 +106,16 @@ describeWithShell("runGit through a batch", () => {
     const [main, feature] = await Promise.all([first, second]);
     expect(main.stdout.toString().trim()).toBe(repo.git("rev-parse", "main").trim());
     expect(feature.stdout.toString().trim()).toBe(repo.git("rev-parse", "feature").trim());
-    expect(readdirSync(scratch)).toEqual([]);
+    expect(readdirSync(files)).toEqual([]);
+  });
+
+  it("fails each call with the reason when the temporary folder cannot be written", async () => {
+    const batch = batchFor(repo.dir, repo.env, join(files, "missing"));
+    const options = { cwd: repo.dir, env: repo.env, batch };
+    const runs = [runGit(["rev-parse", "main"], options), runGit(["status"], options)];
+    for (const run of runs) {
+      await expect(run).rejects.toThrow(/^could not run git: ENOENT: .*mkdtemp/);
+    }
   });
 
   it("says when git is not installed", async () => {
@@ -115,7 +124,7 @@ describeWithShell("runGit through a batch", () => {
     await expect(runGit(["status"], { cwd: repo.dir, env, batch })).rejects.toThrow(
       /^git not found: install git and make sure it is on PATH/,
     );
-    expect(readdirSync(scratch)).toEqual([]);
+    expect(readdirSync(files)).toEqual([]);
   });
 
   it("says when the directory does not exist", async () => {
@@ -124,7 +133,7 @@ describeWithShell("runGit through a batch", () => {
     await expect(runGit(["status"], { cwd, env: repo.env, batch })).rejects.toThrow(
       /^no such directory: /,
     );
-    expect(readdirSync(scratch)).toEqual([]);
+    expect(readdirSync(files)).toEqual([]);
   });
 
   it("says when the directory is not a repository, whatever codes the call accepts", async () => {

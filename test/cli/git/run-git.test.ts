@@ -8,25 +8,23 @@ import { lines, makeGitRepo, type TestRepo } from "../make-git-repo.js";
 
 let repo: TestRepo;
 let scratch: string;
-const savedTmpdir = process.env.TMPDIR;
 beforeAll(() => {
   // 300 KB of diff: several times what a pipe holds.
   repo = makeGitRepo({ "a.txt": lines(10) }, { "a.txt": lines(20_000, "changed") });
 });
 afterAll(() => repo.remove());
 beforeEach(() => {
-  // The temporary files go here, so a test can see that none is left.
+  // The temporary files go here, so a test can see that none is left. (Setting TMPDIR would not
+  // do: os.tmpdir() reads the real environment, not the copy Jest gives a test.)
   scratch = mkdtempSync(join(tmpdir(), "shipgate-run-git-"));
-  process.env.TMPDIR = scratch;
 });
 afterEach(() => {
-  process.env.TMPDIR = savedTmpdir;
   rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("runGit with outputToFile", () => {
   it("returns the same output as through a pipe, and leaves no file behind", async () => {
-    const options = { cwd: repo.dir, env: repo.env };
+    const options = { cwd: repo.dir, env: repo.env, tmpDir: scratch };
     const piped = await runGit(["diff", "main", "feature"], options);
     const filed = await runGit(["diff", "main", "feature"], { ...options, outputToFile: true });
     expect(piped.stdout.length).toBeGreaterThan(200_000);
@@ -46,7 +44,7 @@ describe("runGit with outputToFile", () => {
           .map((pid) => readFileSync(`/proc/${pid}/stat`, "utf8"))
           .filter((stat) => stat.includes("(git)"))
           .map((stat) => /\) (\w)/.exec(stat)?.[1]);
-      const options = { cwd: repo.dir, env: repo.env };
+      const options = { cwd: repo.dir, env: repo.env, tmpDir: scratch };
       for (const outputToFile of [false, true]) {
         const run = runGit(["diff", "main", "feature"], { ...options, outputToFile });
         const until = Date.now() + 1500; // git needs well under a second for this diff
@@ -64,7 +62,7 @@ describe("runGit with outputToFile", () => {
   );
 
   it("reports git's failures as before, and leaves no file behind", async () => {
-    const options = { cwd: repo.dir, env: repo.env, outputToFile: true };
+    const options = { cwd: repo.dir, env: repo.env, outputToFile: true, tmpDir: scratch };
     await expect(runGit(["diff", "nope...feature"], options)).rejects.toThrow(
       /^git diff failed \(git: fatal: .*nope/,
     );
@@ -74,7 +72,12 @@ describe("runGit with outputToFile", () => {
   });
 
   it("says when the directory does not exist, and leaves no file behind", async () => {
-    const options = { cwd: join(scratch, "gone"), env: repo.env, outputToFile: true };
+    const options = {
+      cwd: join(scratch, "gone"),
+      env: repo.env,
+      outputToFile: true,
+      tmpDir: scratch,
+    };
     await expect(runGit(["status"], options)).rejects.toThrow(/^no such directory: /);
     expect(readdirSync(scratch)).toEqual([]);
   });
