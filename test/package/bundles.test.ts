@@ -86,7 +86,10 @@ it("keeps the App's runtime out of the App bundle (container/package.json instal
 
 it("starts `shipgate --help` on the CLI's entry alone: commands are chunks loaded when run", () => {
   const atStart = loadedAtStart("build/cli.mjs");
-  expect(bytes(atStart)).toBeLessThan(30_000);
+  // The entry holds main(), the arguments, the help and the check's git calls (they start before
+  // the rules load, in one shell: cli/git/git-batch.ts); every command's code is a chunk. A
+  // command pulled into the entry would add hundreds of KB.
+  expect(bytes(atStart)).toBeLessThan(32_000);
   const commands = readdirSync("build/cli-chunks").filter((name) => /^run-/.test(name));
   expect(
     commands.filter((name) => /\.[cm]js$/.test(name)).map((name) => name.split("-")[1]),
