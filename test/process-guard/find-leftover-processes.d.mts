@@ -4,6 +4,8 @@ export interface ProcessEntry {
   ppid: number;
   /** The state letter from /proc/<pid>/stat: R, S, D, Z (zombie: exited, not yet collected)… */
   state: string;
+  /** Its niceness (-20 to 19). */
+  nice: number;
   /** The command line, or the command name in brackets when it has none (a kernel thread). */
   command: string;
 }

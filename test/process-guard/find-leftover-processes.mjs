@@ -30,6 +30,7 @@ export function readProcessTable(proc = "/proc") {
         pid: Number(name),
         ppid: Number(fields[1]),
         state: fields[0] ?? "?",
+        nice: Number(fields[16]),
         command: command || `[${comm}]`,
       });
     } catch {

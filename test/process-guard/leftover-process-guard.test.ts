@@ -27,6 +27,7 @@ const proc = (pid: number, ppid: number, state = "S"): ProcessEntry => ({
   pid,
   ppid,
   state,
+  nice: 0,
   command: `cmd-${pid}`,
 });
 

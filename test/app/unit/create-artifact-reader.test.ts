@@ -2,13 +2,17 @@
 // test/global-setup.mjs): what a reader that runs out of memory or time gives back.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { readFileSync, readdirSync } from "node:fs";
 import { getPriority } from "node:os";
 import {
   createArtifactReader,
   READER_NICENESS,
 } from "../../../app/coverage/create-artifact-reader.js";
 import { makeZip } from "../../github/make-zip.js";
+import {
+  findDescendants,
+  readProcessTable,
+  type ProcessEntry,
+} from "../../process-guard/find-leftover-processes.mjs";
 import { makeFacts, makeFile } from "../../builders/make-facts.js";
 import { parseConfig } from "../../../shared/core/config/parse-config.js";
 import { evaluate } from "../../../shared/core/evaluate.js";
@@ -19,27 +23,14 @@ const lcov = (lines: number) =>
   `SF:src/a.ts\n${Array.from({ length: lines }, (_, i) => `DA:${i + 1},1`).join("\n")}\nend_of_record\n`;
 
 /**
- * This process's readers (children running the artifact worker) with their niceness, from /proc
- * (Linux). Jest on two cores runs every suite in one process, so other suites' children (a Redis
- * server, a git) can be children of this process too: only the reader's command line counts.
+ * This process's readers (children running the artifact worker), from /proc (Linux). Jest on two
+ * cores runs every suite in one process, so other suites' children can be children of this
+ * process too: only the reader's command line counts.
  */
-function readersOf(parent: number): { pid: number; nice: number }[] {
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((name) => {
-      try {
-        // Fields after the command (which may hold spaces): state is 3, ppid 4, nice 19.
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        if (Number(fields[1]) !== parent) return [];
-        const command = readFileSync(`/proc/${name}/cmdline`, "utf8");
-        return command.includes("artifact-worker")
-          ? [{ pid: Number(name), nice: Number(fields[16]) }]
-          : [];
-      } catch {
-        return [];
-      }
-    });
+function readersOf(parent: number): ProcessEntry[] {
+  return findDescendants(readProcessTable(), parent).filter(
+    (entry) => entry.ppid === parent && entry.command.includes("artifact-worker"),
+  );
 }
 
 describe("createArtifactReader", () => {
