@@ -127,8 +127,11 @@ function writeCache(file: string, data: Buffer): void {
   }
 }
 
-/** Caches kept per folder: each build (and Node version) writes its own, ~1 MB each. */
-export const MAX_CACHES = 8;
+/**
+ * Caches kept per folder: each build (and Node version) writes its own, up to four (the check
+ * command, ~1 MB, and the libraries it loads on first use), so this keeps the last four builds.
+ */
+export const MAX_CACHES = 16;
 
 /** Past MAX_CACHES, the least recently written caches go (a build's run writes one once). */
 function removeOldCaches(dir: string): void {
@@ -140,13 +143,15 @@ function removeOldCaches(dir: string): void {
 }
 
 /**
- * For the build: compiles a command file beside the chunk, caching per user until the process
- * exits; the function returned runs it and gives its exports.
+ * For the build: compiles a bundled file (a command beside the entry's chunks, or a library the
+ * command loads on first use), caching per user until the process exits; the function returned
+ * runs it and gives its exports.
  */
-export function compileBundledScript(url: URL): () => Record<string, unknown> {
+export function compileBundledScript(file: URL | string): () => Record<string, unknown> {
   const dir = defaultCacheDir(process.env);
   const cache = dir === null ? null : { dir, onExit: writeBeforeExit };
-  return compileCachedScript(fileURLToPath(url), cache) as () => Record<string, unknown>;
+  const filePath = typeof file === "string" ? file : fileURLToPath(file);
+  return compileCachedScript(filePath, cache) as () => Record<string, unknown>;
 }
 
 function writeBeforeExit(write: () => void): void {

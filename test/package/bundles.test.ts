@@ -115,6 +115,23 @@ it("validates the config in `check` with zod/mini: zod's classic API stays out o
   expect(zod.filter((source) => source.includes("/zod/v4/classic/"))).toEqual([]);
 });
 
+it("keeps yaml, re2js and fast-xml-parser out of `check`'s file: each is a file loaded on use", () => {
+  const chunks = readdirSync("build/cli-chunks");
+  const [check] = chunks.filter((name) => /^run-check-.*\.cjs$/.test(name));
+  const code = readFileSync(path.join("build/cli-chunks", check ?? ""), "utf8");
+  const { sources } = JSON.parse(
+    readFileSync(path.join("build/cli-chunks", `${check ?? ""}.map`), "utf8"),
+  ) as { sources: string[] };
+  for (const library of ["yaml", "re2js", "fast-xml-parser"]) {
+    expect(sources.filter((source) => source.includes(`node_modules/${library}/`))).toEqual([]);
+    const files = chunks.filter(
+      (name) => name.startsWith(`lib-${library}-`) && name.endsWith(".cjs"),
+    );
+    expect(files).toHaveLength(1);
+    expect(code).toContain(`"${files[0] ?? ""}"`);
+  }
+});
+
 // The committed Action (dist.test.ts keeps it a fresh build).
 describe("dist/index.js", () => {
   it("loads under 1 MB before it starts", () => {
