@@ -13,7 +13,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -81,13 +81,17 @@ export function compileCachedScript(file: string, cache: ScriptCacheOptions | nu
  * there), and its size and times, which change when it is edited in place.
  */
 function usableCacheFile(dir: string, file: string): string | null {
+  const identity = scriptIdentity(file);
+  return identity !== null && isOwnCacheDir(dir) ? path.join(dir, `${identity}.bin`) : null;
+}
+
+/**
+ * The script's name (the build puts a hash of its content there), its size and times, and the
+ * Node version and architecture, as a file name; null when the file cannot be read.
+ */
+export function scriptIdentity(file: string): string | null {
   try {
     const script = statSync(file);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(dir);
-    // A cache is code this process runs: never read one that someone else could have written.
-    const ownedByUs = typeof process.getuid !== "function" || stat.uid === process.getuid();
-    if (!stat.isDirectory() || !ownedByUs || (stat.mode & 0o022) !== 0) return null;
     const key = [
       path.basename(file),
       script.size,
@@ -96,9 +100,24 @@ function usableCacheFile(dir: string, file: string): string | null {
       process.version,
       process.arch,
     ];
-    return path.join(dir, `${key.join("-").replace(/[^\w.-]/g, "_")}.bin`);
+    return key.join("-").replace(/[^\w.-]/g, "_");
   } catch {
     return null;
+  }
+}
+
+/**
+ * Makes the cache folder if need be, and says whether it is fit to read from: a cache is code
+ * (or a verdict's input) this process uses, so never one that someone else could have written.
+ */
+export function isOwnCacheDir(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    const ownedByUs = typeof process.getuid !== "function" || stat.uid === process.getuid();
+    return stat.isDirectory() && ownedByUs && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
   }
 }
 
@@ -110,33 +129,37 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Written beside and renamed into place, so a concurrent run never reads half a cache. */
-function writeCache(file: string, data: Buffer): void {
+/**
+ * Written beside and renamed into place, so a concurrent run never reads half a cache; then
+ * the oldest caches of the same kind (file extension) past MAX_CACHES go.
+ */
+export function writeCache(file: string, data: Buffer | string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(temporary, "w", 0o600);
     try {
-      writeSync(fd, data);
+      writeFileSync(fd, data);
     } finally {
       closeSync(fd);
     }
     renameSync(temporary, file);
-    removeOldCaches(path.dirname(file));
+    removeOldCaches(path.dirname(file), path.extname(file));
   } catch {
-    // A full disk or a read-only folder: the next run compiles again.
+    // A full disk or a read-only folder: the next run compiles (or parses) again.
   }
 }
 
 /**
- * Caches kept per folder: each build (and Node version) writes its own, up to four (the check
- * command, ~1 MB, and the libraries it loads on first use), so this keeps the last four builds.
+ * Caches of one kind kept per folder. Each build (and Node version) writes its own code caches,
+ * up to four (the check command, ~1 MB, and the libraries it loads on first use), so this keeps
+ * the last four builds; of configs, the sixteen last read.
  */
 export const MAX_CACHES = 16;
 
 /** Past MAX_CACHES, the least recently written caches go (a build's run writes one once). */
-function removeOldCaches(dir: string): void {
+function removeOldCaches(dir: string, extension: string): void {
   const caches = readdirSync(dir)
-    .filter((name) => name.endsWith(".bin"))
+    .filter((name) => path.extname(name) === extension)
     .map((name) => ({ file: path.join(dir, name), time: statSync(path.join(dir, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
   for (const { file } of caches.slice(MAX_CACHES)) rmSync(file, { force: true });

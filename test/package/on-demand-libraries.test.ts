@@ -2,7 +2,7 @@
 // when a check uses them (scripts/build.mjs). What a process loaded is seen in the per-user code
 // cache folder: each file it compiled writes its cache there when the run ends.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { lines, makeGitRepo, type TestRepo } from "../cli/make-git-repo.js";
@@ -106,4 +106,31 @@ it("loads each one when the check uses it, with the same verdict from its cache"
 
   const cached = check(repo, args, cacheRoot);
   expect(cached).toEqual(first);
+});
+
+it("reads an unchanged config from the config cache, without loading the YAML parser", () => {
+  const config = "rules:\n  size:\n    max-lines: 3\n";
+  const repo = makeGitRepo(
+    { ".github/shipgate.yml": config, "a.txt": lines(1) },
+    { "a.txt": lines(9) },
+  );
+  repos.push(repo);
+  const cacheRoot = freshCacheRoot();
+  const first = check(repo, [], cacheRoot);
+  expect(rule(first, "size")?.status).toBe("fail"); // 8 lines against max-lines 3
+  expect(first.loaded).toContain("yaml");
+  const uid = typeof process.getuid === "function" ? String(process.getuid()) : "user";
+  const folder = join(cacheRoot, `shipgate-compile-cache-${uid}`);
+  for (const name of readdirSync(folder).filter((file) => file.startsWith("lib-yaml-"))) {
+    rmSync(join(folder, name));
+  }
+  const again = check(repo, [], cacheRoot);
+  expect(again.verdict).toEqual(first.verdict);
+  expect(again.loaded).not.toContain("yaml");
+
+  // A changed config is parsed again (and a config from --config is kept the same way).
+  writeFileSync(join(repo.dir, "other.yml"), "rules:\n  size:\n    max-lines: 30\n");
+  const other = check(repo, ["--config", "other.yml"], cacheRoot);
+  expect(rule(other, "size")?.status).toBe("pass");
+  expect(other.loaded).toContain("yaml");
 });
