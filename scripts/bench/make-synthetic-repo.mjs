@@ -40,12 +40,14 @@ function lcovFor(files, recordsPerFile) {
 }
 
 /** Returns the repository folder; `main` is the base branch, `feature` (checked out) the head. */
-export function makeSyntheticRepo({ files, linesPerFile, recordsPerFile }) {
+export function makeSyntheticRepo({ files, linesPerFile, recordsPerFile, init = null }) {
   const dir = mkdtempSync(join(tmpdir(), "shipgate-bench-"));
   git(dir, "init", "-q", "-b", "main");
   git(dir, "config", "user.email", "bench@shipgate.invalid");
   git(dir, "config", "user.name", "bench");
   writeSources(dir, files, 0);
+  // `init`: the CLI whose `shipgate init` writes the config and the template on the base.
+  if (init !== null) execFileSync(process.execPath, [init, "init"], { cwd: dir, stdio: "pipe" });
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "base");
   git(dir, "checkout", "-q", "-b", "feature");
