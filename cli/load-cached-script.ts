@@ -152,7 +152,7 @@ export function writeCache(file: string, data: Buffer | string): void {
 /**
  * Caches of one kind kept per folder. Each build (and Node version) writes its own code caches,
  * up to four (the check command, ~1 MB, and the libraries it loads on first use), so this keeps
- * the last four builds; of configs, the sixteen last read.
+ * the last four builds; of configs (cli/config-cache.ts), the sixteen last parsed.
  */
 export const MAX_CACHES = 16;
 

@@ -1,12 +1,21 @@
 // The validated config kept between runs (cli/config-cache.ts): used only for the same build,
 // file and text, never for an invalid config, and always equal to a fresh parse.
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { parseConfig, type ConfigResult } from "../../shared/core/config/parse-config.js";
 import { parseConfigCached, type ConfigCache } from "../../cli/config-cache.js";
+import { MAX_CACHES } from "../../cli/load-cached-script.js";
 
 const FILE = ".github/shipgate.yml";
 const VALID = "rules:\n  size:\n    max-lines: 900\n";
@@ -25,7 +34,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const entries = () => readdirSync(cache.dir).filter((name) => name.startsWith("config-"));
+const entries = () =>
+  existsSync(cache.dir) ? readdirSync(cache.dir).filter((name) => name.startsWith("config-")) : [];
 
 describe("parseConfigCached", () => {
   it("parses once, then gives what it kept for the same build, file and text", () => {
@@ -86,6 +96,25 @@ describe("parseConfigCached", () => {
       expect(parseConfigCached(VALID, FILE, cache, parse)).toStrictEqual(parseConfig(VALID, FILE));
     }
     expect(parses).toBe(7);
+  });
+
+  it(`keeps the ${MAX_CACHES} configs parsed last, beside the code caches`, () => {
+    const text = (i: number) => `rules:\n  size:\n    max-lines: ${i}\n`;
+    for (let i = 0; i < MAX_CACHES; i++) {
+      const before = new Set(entries());
+      parseConfigCached(text(i), FILE, cache, parse);
+      const [written] = entries().filter((name) => !before.has(name));
+      // Written i minutes apart, the first longest ago.
+      const time = new Date(Date.now() - (MAX_CACHES - i) * 60_000);
+      utimesSync(join(cache.dir, written ?? ""), time, time);
+    }
+    writeFileSync(join(cache.dir, "code.bin"), "");
+    parseConfigCached(text(MAX_CACHES), FILE, cache, parse);
+    expect(entries()).toHaveLength(MAX_CACHES);
+    expect(readdirSync(cache.dir)).toContain("code.bin");
+    parseConfigCached(text(1), FILE, cache, parse); // kept
+    parseConfigCached(text(0), FILE, cache, parse); // the oldest: gone, parsed again
+    expect(parses).toBe(MAX_CACHES + 2);
   });
 
   it("uses no folder that others can write, and keeps nothing without a cache", () => {
