@@ -36,6 +36,11 @@ async function run(job: ReaderJob): Promise<unknown> {
   return renderJudgement(evaluate({ ...job.facts, coverage }, job.config, job.options), job.render);
 }
 
+// The App's channel closes when the App is gone (SIGKILL, a crash): nobody is left to read the
+// result, so the reader stops at its next await instead of finishing the job as an orphan. When
+// it has sent its result it disconnects itself, and stops the same way.
+process.once("disconnect", () => process.exit(0));
+
 process.once("message", (job: ReaderJob) => {
   void run(job).then((result) => process.send?.(result, () => process.disconnect()));
 });
