@@ -16,6 +16,22 @@ if tonumber(ARGV[1]) >= seq then redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'he
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
+/**
+ * One more event for the pull request. A count that does not exist yet (a new pull request, or
+ * Redis lost its data: restarted without persistence, failed over to an empty replica) starts at
+ * Redis' clock in microseconds, not at 0, so it stays above every count taken before. A job that
+ * read its count before the loss and records its evaluation after it (its evaluation ran while
+ * Redis was away) then covers no event counted after the loss, where a count restarted at 1 let
+ * that stale record swallow the next pushes: their heads were never evaluated.
+ */
+const NEXT_SEQ = `if redis.call('EXISTS', KEYS[1]) == 0 then
+  local now = redis.call('TIME')
+  redis.call('SET', KEYS[1], now[1] .. string.format('%06d', tonumber(now[2])))
+end
+local seq = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return seq`;
+
 /** `redis` is owned by the store: close() disconnects it. */
 export function createRedisJobStore(redis: Redis): JobStore {
   return {
@@ -23,15 +39,8 @@ export function createRedisJobStore(redis: Redis): JobStore {
       return (await redis.set(`${PREFIX}delivery:${id}`, "1", "EX", DELIVERY_TTL_S, "NX")) === "OK";
     },
     releaseDelivery: async (id) => void (await redis.del(`${PREFIX}delivery:${id}`)),
-    async nextSeq(key) {
-      const [[error, seq]] = (await redis
-        .multi()
-        .incr(`${PREFIX}seq:${key}`)
-        .expire(`${PREFIX}seq:${key}`, STATE_TTL_S)
-        .exec()) as [[Error | null, number]];
-      if (error) throw error;
-      return seq;
-    },
+    nextSeq: async (key) =>
+      Number(await redis.eval(NEXT_SEQ, 1, `${PREFIX}seq:${key}`, STATE_TTL_S)),
     lastSeq: async (key) => Number((await redis.get(`${PREFIX}seq:${key}`)) ?? 0),
     async readCovered(key) {
       const [seq, head] = await redis.hmget(`${PREFIX}covered:${key}`, "seq", "head");
