@@ -53,11 +53,19 @@ export interface EvaluationRequest extends PullRequestRef {
   onVerdict?: VerdictListener | undefined;
   /** Parses a coverage artifact off the event loop. */
   readArtifact: ArtifactReader;
+  /**
+   * Whether this job still holds its pull request (Lease.confirm), asked before anything is
+   * published: after an outage longer than its lease another job may hold it, and then this
+   * one yields and runs again later.
+   */
+  holdsPullRequest?: () => Promise<boolean>;
 }
 
 export type EvaluationOutcome =
   | { kind: "published"; conclusion: CheckConclusion; checkRunId: number }
   | { kind: "superseded"; checkRunId: number; currentHead: string }
+  /** Nothing published: another job holds the pull request now. */
+  | { kind: "yielded"; checkRunId: number }
   | { kind: "errored"; checkRunId: number; error: unknown };
 
 export async function runEvaluation(request: EvaluationRequest): Promise<EvaluationOutcome> {
@@ -173,6 +181,9 @@ async function evaluateAndPublish(
     return { kind: "superseded", checkRunId, currentHead: head.headSha };
   }
 
+  if (request.holdsPullRequest && !(await request.holdsPullRequest())) {
+    return { kind: "yielded", checkRunId };
+  }
   await completeCheckRun(client, repo, checkRunId, judgement.checkRun);
   if (judgement.verdict !== null) {
     try {

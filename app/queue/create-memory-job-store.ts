@@ -5,7 +5,7 @@ export function createMemoryJobStore(deliveryCapacity = 5000): JobStore {
   const deliveries = new Set<string>();
   const seqs = new Map<string, number>();
   const covered = new Map<string, Covered>();
-  const leases = new Set<string>();
+  const leases = new Map<string, symbol>();
   const inFlight = new Map<string, InFlight>();
   return {
     async claimDelivery(id) {
@@ -29,11 +29,15 @@ export function createMemoryJobStore(deliveryCapacity = 5000): JobStore {
     },
     async lease(key, ttlMs) {
       if (leases.has(key)) return null;
-      leases.add(key);
+      const token = Symbol(key);
+      leases.set(key, token);
       return renewLease(
         ttlMs,
-        async () => true,
-        async () => void leases.delete(key),
+        async () => {
+          if (!leases.has(key)) leases.set(key, token);
+          return leases.get(key) === token;
+        },
+        async () => void (leases.get(key) === token && leases.delete(key)),
       );
     },
     readInFlight: async (key) => inFlight.get(key) ?? null,

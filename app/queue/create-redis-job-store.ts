@@ -9,7 +9,11 @@ const PREFIX = "shipgate:";
 const DELIVERY_TTL_S = 7 * 24 * 3600;
 const STATE_TTL_S = 90 * 24 * 3600;
 
-const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+// Extends the holder's lease, or takes it back when nobody holds it (it lapsed, or Redis lost it).
+const RENEW = `local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const COVER = `local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 if tonumber(ARGV[1]) >= seq then redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'head', ARGV[2]) end

@@ -20,8 +20,15 @@ export interface InFlight {
 }
 
 export interface Lease {
-  /** False once the lease expired or was taken over (a renewal failed). */
+  /** False once a renewal found the lease taken over or could not reach the store. */
   held(): boolean;
+  /**
+   * Renews the lease now and says whether this holder has it: its own still, or taken back
+   * because nobody took it meanwhile. False while another job holds it or the store is away.
+   * What a job asks before it publishes: after an outage longer than the lease, another job may
+   * have taken the pull request.
+   */
+  confirm(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -50,29 +57,38 @@ export interface JobStore {
   close(): Promise<void>;
 }
 
-/** Renews a lease every third of its time until released or a renewal fails. */
+/**
+ * Renews a lease every third of its time until released. `renew` extends the holder's lease, or
+ * takes it back when nobody holds it (it lapsed while the store was away, or the store lost its
+ * data), and is false when another holder has it.
+ */
 export function renewLease(
   ttlMs: number,
   renew: () => Promise<boolean>,
   release: () => Promise<void>,
 ): Lease {
   let held = true;
-  const timer = setInterval(
-    () => {
-      renew().then(
-        (ok) => void (held &&= ok),
-        () => void (held = false),
-      );
-    },
-    Math.max(10, Math.floor(ttlMs / 3)),
-  );
+  let released = false;
+  const check = async (): Promise<boolean> => {
+    try {
+      const ok = await renew();
+      if (!released) held = ok;
+    } catch {
+      held = false;
+    }
+    return held && !released;
+  };
+  const timer = setInterval(() => void check(), Math.max(10, Math.floor(ttlMs / 3)));
   timer.unref();
   return {
-    held: () => held,
+    held: () => held && !released,
+    confirm: () => (released ? Promise.resolve(false) : check()),
     async release() {
       clearInterval(timer);
-      if (!held) return;
+      if (released) return;
+      released = true;
       held = false;
+      // Compare-and-delete: safe whoever holds the lease now.
       await release();
     },
   };

@@ -174,9 +174,19 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessorPort {
         reviewComments: runtime.reviewComments,
         onVerdict: runtime.onVerdict,
         readArtifact: runtime.readArtifact,
+        holdsPullRequest: () => lease.confirm(),
         ...(plan.updateState ? { updateState: plan.updateState } : {}),
         ...(job.kind === "coverage_run" && job.run ? { updateState: recordRun(job, job.run) } : {}),
       });
+      if (outcome.kind === "yielded") {
+        // Its check run stays in progress for the job holding the pull request, which takes
+        // over a run in progress on its head or completes one on an older head as superseded;
+        // else this job, run again, completes it.
+        log.warn(
+          `shipgate: ${key}: another job took the pull request while this one evaluated (its lease lapsed); published nothing, runs again shortly`,
+        );
+        return "busy";
+      }
       finished(outcome.kind);
       // An error completed the check run as a failure; the retry evaluates again into it.
       if (outcome.kind === "errored") throw outcome.error;

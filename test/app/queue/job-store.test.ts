@@ -58,6 +58,15 @@ function storeTests(name: string, make: () => JobStore, shared: boolean) {
       expect(await a.readCovered(k)).toEqual({ seq: first + 1, head: "b".repeat(40) });
     });
 
+    it("confirms a lease while its holder has it, and not once released", async () => {
+      const a = open();
+      const lease = await a.lease(key(), 5000);
+      expect(await lease?.confirm()).toBe(true);
+      await lease?.release();
+      expect(await lease?.confirm()).toBe(false);
+      expect(lease?.held()).toBe(false);
+    });
+
     it("answers a ping", async () => {
       await expect(open().ping()).resolves.toBeUndefined();
     });
@@ -87,6 +96,32 @@ describeWithRedis("the Redis job store tests (test/app/queue/job-store.test.ts)"
       expect(taken).not.toBeNull();
       await taken?.release();
       await other.close();
+    });
+
+    it("takes a lapsed lease back on confirm, and refuses while another job holds it", async () => {
+      const store = createRedisJobStore(new Redis(redis?.url ?? ""));
+      const other = createRedisJobStore(new Redis(redis?.url ?? ""));
+      const admin = new Redis(redis?.url ?? "");
+      const k = `acme/web#lapse-${Date.now()}`;
+      try {
+        const lease = await store.lease(k, 5000);
+        // Lapsed (Redis lost it, or was away longer than the lease), nobody took it: taken back.
+        await admin.del(`shipgate:lease:${k}`);
+        expect(await lease?.confirm()).toBe(true);
+        expect(await other.lease(k, 5000)).toBeNull();
+        // Lapsed again, and another job took it: not this holder's, and it stays the other's.
+        await admin.del(`shipgate:lease:${k}`);
+        const taken = await other.lease(k, 5000);
+        expect(await lease?.confirm()).toBe(false);
+        expect(lease?.held()).toBe(false);
+        await lease?.release();
+        expect(await taken?.confirm()).toBe(true);
+        await taken?.release();
+      } finally {
+        await store.close();
+        await other.close();
+        admin.disconnect();
+      }
     });
 
     it("counts on above every count taken before Redis lost its data", async () => {
