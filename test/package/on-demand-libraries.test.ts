@@ -27,14 +27,19 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The per-user cache folder a run with TMPDIR=cacheRoot uses (cli/load-cached-script.ts). */
+function cacheFolder(cacheRoot: string): string {
+  const uid = typeof process.getuid === "function" ? String(process.getuid()) : "user";
+  return join(cacheRoot, `shipgate-compile-cache-${uid}`);
+}
+
 function check(repo: TestRepo, args: string[], cacheRoot: string): Run {
   const result = spawnSync(
     process.execPath,
     [BIN, "check", "--base", "main", "--format", "json", ...args],
     { cwd: repo.dir, env: { ...repo.env, TMPDIR: cacheRoot }, encoding: "utf8" },
   );
-  const uid = typeof process.getuid === "function" ? String(process.getuid()) : "user";
-  const caches = readdirSync(join(cacheRoot, `shipgate-compile-cache-${uid}`));
+  const caches = readdirSync(cacheFolder(cacheRoot));
   return {
     code: result.status,
     verdict: JSON.parse(result.stdout || "{}") as Run["verdict"],
@@ -119,8 +124,7 @@ it("reads an unchanged config from the config cache, without loading the YAML pa
   const first = check(repo, [], cacheRoot);
   expect(rule(first, "size")?.status).toBe("fail"); // 8 lines against max-lines 3
   expect(first.loaded).toContain("yaml");
-  const uid = typeof process.getuid === "function" ? String(process.getuid()) : "user";
-  const folder = join(cacheRoot, `shipgate-compile-cache-${uid}`);
+  const folder = cacheFolder(cacheRoot);
   for (const name of readdirSync(folder).filter((file) => file.startsWith("lib-yaml-"))) {
     rmSync(join(folder, name));
   }

@@ -1,9 +1,10 @@
 // The artifact reader (build/artifact-worker.mjs, built by test/global-setup.mjs) stops when the
 // App that forked it is killed, instead of reading and judging on for nobody.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readProcessTable } from "../../process-guard/find-leftover-processes.mjs";
 import { lcovBombZip } from "../../security/app-attack-kit.js";
 
 const WORKER = path.resolve("build/artifact-worker.mjs");
@@ -17,14 +18,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Running: a process that exited but was not yet reaped (a zombie, state Z) is not. */
+/** Running: a process that exited but was not yet reaped (a zombie) is not. */
 function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
+  return readProcessTable().some(
+    (entry) => entry.pid === pid && entry.state !== "Z" && entry.state !== "X",
+  );
 }
 
 // /proc tells a zombie from a running process; elsewhere this is not checked.
