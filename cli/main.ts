@@ -23,9 +23,8 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
         io.stdout(`${await readVersion()}\n`);
         return 0;
       case "check": {
-        // git starts before the rules load, and runs meanwhile (see start-check.ts). While it
-        // names the commits, this process compiles the rules; once it has, the calls that read
-        // the commits start, and the rules run while git works.
+        // git starts before the rules load, and runs meanwhile (see start-check.ts): this
+        // process compiles the rules while git names and reads the commits.
         const started = startCheck(command, io);
         const loadRules = compileCheck();
         await started.repo.catch(() => undefined);

@@ -5,7 +5,12 @@ import path from "node:path";
 import type { CheckCommand } from "../args.js";
 import type { CliIo } from "../cli-io.js";
 import { createGitBatch } from "../git/git-batch.js";
-import { openRepository, type GitRepository } from "../git/open-repository.js";
+import {
+  commitsOf,
+  startOpeningRepository,
+  type CommitsToRead,
+  type GitRepository,
+} from "../git/open-repository.js";
 import { readBaseFiles, type BaseFiles } from "../git/read-base-files.js";
 import { readChanges, type Changes } from "../git/read-changes.js";
 import { readStack } from "../git/read-stack.js";
@@ -27,16 +32,20 @@ export interface StartedCheck {
 /** Starts every read; each promise is awaited by runCheck, none rejects unhandled meanwhile. */
 export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
   const dir = path.resolve(io.cwd, command.repo ?? ".");
-  // The calls started together share one shell: the three that name the commits, then (once
-  // they have) the three that read them: one spawn from this process for each round.
+  // The calls started together share one shell: the three that name the commits, and the three
+  // that read them, which the shell starts once rev-parse has named them. With no --base, the
+  // default branch is found first: the calls that read the commits then need a second shell.
   const batch = createGitBatch(dir, gitEnv(io.env));
-  const repo = openRepository({
+  const opening = startOpeningRepository({
     dir,
     env: io.env,
     base: command.base,
     head: command.head,
     batch,
   });
+  const { repo, commits } = opening;
+  const read = <T>(reader: (commits: CommitsToRead) => Promise<T>): Promise<T> =>
+    commits === null ? repo.then((opened) => reader(commitsOf(opened))) : reader(commits);
   const started: StartedCheck = {
     repo,
     body: readBody(command, io),
@@ -44,9 +53,9 @@ export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
       command.config === null
         ? Promise.resolve(null)
         : readTextFile(command.config, io.cwd, "--config"),
-    baseFiles: repo.then(readBaseFiles),
+    baseFiles: read(readBaseFiles),
     // git computes the diff while this process loads the rules and parses coverage reports.
-    changes: repo.then(readChanges),
+    changes: read(readChanges),
     // Only refs: it starts with the first git calls, not after them.
     stack: readStack({ cwd: dir, env: io.env, batch }, command.base),
     flushGit: () => batch?.flush(),

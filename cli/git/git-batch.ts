@@ -1,21 +1,27 @@
 // Runs the git calls a check makes together in one POSIX shell, so this process spawns once for
 // several of them. A spawn from Node blocks its thread until the child has started (5–10 ms on
 // the 2-core virtual machine the benchmark runs on), while the shell starts its gits on another
-// core; the calls still run concurrently. Nothing a user passes is
-// part of the script: every argument, the working directory and the file names reach the shell
-// as positional parameters, so no quoting is involved.
+// core; the calls still run concurrently. A call that needs a line of another's output (a SHA
+// from rev-parse) runs in the same shell as soon as that call has exited 0 (output-line.ts).
+// Nothing a user passes is part of the script: every argument, the working directory and the
+// file names reach the shell as positional parameters, and output lines as shell variables
+// expanded in double quotes, so no quoting is involved.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { partsOf, skippedCall, sourcesOf, waitForLines, type ArgWithLines } from "./output-line.js";
 
 /** A shell every POSIX system has; elsewhere (Windows) each call spawns git itself. */
 const SHELL = "/bin/sh";
 
+/** An argument: text, or text and lines of another batched call's output. */
+export type BatchedArg = ArgWithLines<BatchedOutput>;
+
 export interface BatchedCall {
-  args: string[];
+  args: readonly BatchedArg[];
   /** Written to git's stdin, else stdin is /dev/null. */
-  input?: string;
+  input?: BatchedArg;
 }
 
 export interface BatchedOutput {
@@ -46,6 +52,8 @@ export interface GitBatch {
 
 interface Pending {
   call: BatchedCall;
+  /** The queued call whose output lines this one uses, if any. */
+  source: Promise<BatchedOutput> | null;
   resolve: (output: BatchedOutput) => void;
   reject: (error: Error) => void;
 }
@@ -61,22 +69,29 @@ export function createGitBatch(
   tmpDir: string = tmpdir(),
 ): GitBatch | null {
   if (process.platform === "win32" || !existsSync(SHELL)) return null;
-  let queue: Pending[] = [];
+  // The calls queued for the next shell, by the promise run() gave for each.
+  let queue = new Map<Promise<BatchedOutput>, Pending>();
   const flush = () => {
-    if (queue.length === 0) return;
+    if (queue.size === 0) return;
     const pending = queue;
-    queue = [];
+    queue = new Map();
     runInShell(pending, cwd, env, tmpDir);
   };
-  return {
-    flush,
-    run(call) {
-      return new Promise((resolve, reject) => {
-        if (queue.length === 0) queueMicrotask(flush);
-        queue.push({ call, resolve, reject });
-      });
-    },
+  const run = (call: BatchedCall): Promise<BatchedOutput> => {
+    const sources = sourcesOf(call.args, call.input);
+    // The shell fills in lines of one call it runs too; any other's are filled in here, after.
+    if (sources.length > 1 || (sources.length === 1 && !queue.has(sources[0]!))) {
+      return waitForLines(call.args, call.input).then(({ args, input }) => run({ args, input }));
+    }
+    let pending!: Pending;
+    const promise = new Promise<BatchedOutput>((resolve, reject) => {
+      pending = { call, source: sources[0] ?? null, resolve, reject };
+    });
+    if (queue.size === 0) queueMicrotask(flush);
+    queue.set(promise, pending);
+    return promise;
   };
+  return { flush, run };
 }
 
 /**
@@ -84,11 +99,20 @@ export function createGitBatch(
  * files of a private temporary folder, and writes its exit code beside them; the shell waits for
  * all. The files are read once the shell has exited, then the folder is removed.
  */
-function runInShell(pending: Pending[], cwd: string, env: NodeJS.ProcessEnv, tmpDir: string): void {
+function runInShell(
+  queued: Map<Promise<BatchedOutput>, Pending>,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  tmpDir: string,
+): void {
+  const pending = [...queued.values()];
+  const indexOf = new Map([...queued.keys()].map((promise, i) => [promise, i]));
+  const sources = pending.map(({ source }) => (source === null ? null : indexOf.get(source)!));
   let prepared: { folder: string; script: string; params: string[] };
   try {
     prepared = prepareScript(
       pending.map(({ call }) => call),
+      sources,
       tmpDir,
     );
   } catch (error) {
@@ -100,16 +124,20 @@ function runInShell(pending: Pending[], cwd: string, env: NodeJS.ProcessEnv, tmp
   const { folder, script, params } = prepared;
   const finish = (error: BatchError | null) => {
     try {
+      const codes: (number | null)[] = [];
       pending.forEach(({ resolve, reject }, i) => {
+        codes.push(null);
         if (error) return reject(error);
         const read = (name: string) => readFileSync(path.join(folder, `${i}.${name}`));
-        let code: number;
+        const source = sources[i];
+        // Sources come first in the queue: a call that needs one is later.
+        if (source != null && codes[source] !== 0) return reject(skippedCall());
         try {
-          code = Number(read("code").toString("utf8").trim());
+          codes[i] = Number(read("code").toString("utf8").trim());
         } catch {
           return reject(new BatchError("the shell stopped before git finished", undefined));
         }
-        resolve({ stdout: read("out"), stderr: read("err").toString("utf8"), code });
+        resolve({ stdout: read("out"), stderr: read("err").toString("utf8"), code: codes[i]! });
       });
     } catch (readError) {
       const message = `could not read git's output: ${(readError as Error).message}`;
@@ -144,29 +172,63 @@ function runInShell(pending: Pending[], cwd: string, env: NodeJS.ProcessEnv, tmp
   });
 }
 
-/** The folder with the calls' inputs, and the script that runs them: $1 is the folder. */
+/**
+ * The folder with the calls' inputs, and the script that runs them: $1 is the folder. A call
+ * that uses lines of another's output runs in that call's group once it has exited 0, with the
+ * lines read into variables; its input, if it has lines too, is written by the shell.
+ */
 function prepareScript(
   calls: BatchedCall[],
+  sources: (number | null)[],
   tmpDir: string,
 ): { folder: string; script: string; params: string[] } {
   const folder = mkdtempSync(path.join(tmpDir, "shipgate-git-"));
   try {
     const params: string[] = [];
-    const lines = calls.map((call, i) => {
-      // $1 is the folder: the call's arguments start at $2.
-      const first = params.length + 2;
-      params.push(...call.args);
-      const args = call.args.map((_, k) => `"\${${first + k}}"`).join(" ");
+    // $1 is the folder: parameters start at $2.
+    const word = (arg: BatchedArg) =>
+      partsOf(arg)
+        .map((part) => {
+          if (typeof part !== "string") return `"$o${part.line}"`;
+          params.push(part);
+          return `"\${${params.length + 1}}"`;
+        })
+        .join("");
+    const group = (i: number): string => {
+      const call = calls[i]!;
+      const io = (name: string) => `"$1/${i}.${name}"`;
+      let prelude = "";
       let stdin = "/dev/null";
       if (call.input !== undefined) {
-        writeFileSync(path.join(folder, `${i}.in`), call.input, { mode: 0o600 });
-        stdin = `"$1/${i}.in"`;
+        stdin = io("in");
+        if (typeof call.input === "string") {
+          writeFileSync(path.join(folder, `${i}.in`), call.input, { mode: 0o600 });
+        } else {
+          prelude = `printf '%s' ${word(call.input)} >${stdin}; `;
+        }
       }
-      return `{ git ${args} <${stdin} >"$1/${i}.out" 2>"$1/${i}.err"; echo $? >"$1/${i}.code"; } &`;
-    });
-    return { folder, script: `${lines.join("\n")}\nwait\n`, params };
+      const args = call.args.map(word).join(" ");
+      const run = `${prelude}git ${args} <${stdin} >${io("out")} 2>${io("err")}; s=$?; echo $s >${io("code")}`;
+      const dependents = calls.flatMap((_, k) => (sources[k] === i ? [k] : []));
+      if (dependents.length === 0) return `{ ${run}; } &`;
+      // The lines the dependents use, as $o0, $o1, …; a group is a subshell, so each has its own.
+      const needed = Math.max(...dependents.flatMap((k) => linesUsed(calls[k]!)));
+      const reads = Array.from({ length: needed + 1 }, (_, n) => `IFS= read -r o${n}`).join("; ");
+      const inner = dependents.map(group).join(" ");
+      return `{ ${run}; if [ $s -eq 0 ]; then { ${reads}; } <${io("out")}; ${inner} wait; fi; } &`;
+    };
+    const roots = calls.flatMap((_, i) => (sources[i] === null ? [i] : []));
+    return { folder, script: `${roots.map(group).join("\n")}\nwait\n`, params };
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The output lines a call's arguments and input use. */
+function linesUsed(call: BatchedCall): number[] {
+  const args = call.input === undefined ? call.args : [...call.args, call.input];
+  return args.flatMap((arg) =>
+    partsOf(arg).flatMap((part) => (typeof part === "string" ? [] : [part.line])),
+  );
 }

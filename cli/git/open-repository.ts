@@ -1,11 +1,12 @@
 // Opens the repository for a check: its top directory, the head and base commits, and what
-// names them — in one round of concurrent git calls (each spawn costs milliseconds).
+// names them — in one round of concurrent git calls (each spawn costs milliseconds). With an
+// explicit base, the calls that read the commits can start in the same round (CommitsToRead).
 import type { GitRef } from "../../shared/core/types.js";
 import { cliError } from "../cli-error.js";
 import { parseRemoteRepository } from "./parse-remote-repository.js";
 import { resolveCommit, resolveDefaultBase } from "./resolve-refs.js";
 import type { GitBatch } from "./git-batch.js";
-import { runGit, type GitRunOptions } from "./run-git.js";
+import { outputLine, runGit, type GitArg, type GitOutput, type GitRunOptions } from "./run-git.js";
 
 export interface RepositoryRequest {
   /** Any directory inside the working tree. */
@@ -28,31 +29,72 @@ export interface GitRepository {
   git: GitRunOptions;
 }
 
+/** The base and head commits, for git calls that read them, and how to run git there. */
+export interface CommitsToRead {
+  /** A SHA, or the line of the git call that resolves it (see outputLine). */
+  base: GitArg;
+  head: GitArg;
+  git: GitRunOptions;
+  /** The repository, for messages that name the refs. */
+  repo: Promise<GitRepository>;
+}
+
+export interface OpeningRepository {
+  repo: Promise<GitRepository>;
+  /**
+   * The commits as lines of the git call that resolves them, so calls that read them can start
+   * now; null when the base is the default branch, which another call finds (use commitsOf).
+   */
+  commits: CommitsToRead | null;
+}
+
 export async function openRepository(request: RepositoryRequest): Promise<GitRepository> {
+  return startOpeningRepository(request).repo;
+}
+
+/** Starts the git calls that open the repository; nothing is awaited yet. */
+export function startOpeningRepository(request: RepositoryRequest): OpeningRepository {
   const git: GitRunOptions = { cwd: request.dir, env: request.env, batch: request.batch };
-  const [found, base, repository] = await Promise.all([
-    // One git call: top directory, head SHA, explicit base SHA, and the branch's name.
-    locate(request, git),
+  const revs = [request.head ?? "HEAD", ...(request.base === null ? [] : [request.base])];
+  // A leading dash would be read as an option by git.
+  const invalid = revs.find((rev) => rev === "" || rev.startsWith("-"));
+  if (invalid !== undefined) {
+    return { repo: Promise.reject(cliError(`invalid revision '${invalid}'`)), commits: null };
+  }
+  // One git call: top directory, head SHA, explicit base SHA (lines 0, 1, 2), the branch's name.
+  const args = ["rev-parse", "--show-toplevel", ...revs.map((rev) => `${rev}^{commit}`)];
+  if (request.head === null) args.push("--abbrev-ref", "HEAD");
+  const located = runGit(args, { ...git, okCodes: [128] });
+  const repo = Promise.all([
+    locate(located, revs, request, git),
     request.base === null ? resolveDefaultBase(git) : null,
     readOriginRepository(git),
-  ]);
-  return {
+  ]).then(([found, base, repository]) => ({
     root: found.root,
     base: base ?? { ref: request.base ?? "", sha: found.baseSha ?? "" },
     head: { ref: request.head ?? found.branch, sha: found.headSha },
     repository,
     git,
-  };
+  }));
+  const commits =
+    request.base === null
+      ? null
+      : { head: [outputLine(located, 1)], base: [outputLine(located, 2)], git, repo };
+  return { repo, commits };
 }
 
-async function locate(request: RepositoryRequest, git: GitRunOptions) {
-  const revs = [request.head ?? "HEAD", ...(request.base === null ? [] : [request.base])];
-  // A leading dash would be read as an option by git.
-  const invalid = revs.find((rev) => rev === "" || rev.startsWith("-"));
-  if (invalid !== undefined) throw cliError(`invalid revision '${invalid}'`);
-  const args = ["rev-parse", "--show-toplevel", ...revs.map((rev) => `${rev}^{commit}`)];
-  if (request.head === null) args.push("--abbrev-ref", "HEAD");
-  const result = await runGit(args, { ...git, okCodes: [128] });
+/** The commits of an open repository, by SHA. */
+export function commitsOf(repo: GitRepository): CommitsToRead {
+  return { base: repo.base.sha, head: repo.head.sha, git: repo.git, repo: Promise.resolve(repo) };
+}
+
+async function locate(
+  located: Promise<GitOutput>,
+  revs: string[],
+  request: RepositoryRequest,
+  git: GitRunOptions,
+) {
+  const result = await located;
   if (result.code !== 0) {
     // Find which revision is unknown, with git's own words for it.
     for (const rev of revs) await resolveCommit(rev, git);

@@ -1,7 +1,8 @@
 // Reads the files the gate takes from the base ref, and the head commit, in one git call.
 import { parseCommit, type CommitInfo } from "./parse-commit.js";
+import { joined } from "./output-line.js";
 import { readObjects } from "./read-objects.js";
-import type { GitRepository } from "./open-repository.js";
+import type { CommitsToRead } from "./open-repository.js";
 
 export const CONFIG_PATH = ".github/shipgate.yml";
 export const TEMPLATE_PATH = ".github/pull_request_template.md";
@@ -15,16 +16,15 @@ export interface BaseFiles {
   headCommit: CommitInfo;
 }
 
-export async function readBaseFiles(repo: GitRepository): Promise<BaseFiles> {
-  const base = repo.base.sha;
+export async function readBaseFiles({ base, head, git }: CommitsToRead): Promise<BaseFiles> {
   const objects = await readObjects(
     [
-      repo.head.sha,
-      `${base}:${CONFIG_PATH}`,
-      `${base}:${GITATTRIBUTES_PATH}`,
-      `${base}:${TEMPLATE_PATH}`,
+      head,
+      joined(base, `:${CONFIG_PATH}`),
+      joined(base, `:${GITATTRIBUTES_PATH}`),
+      joined(base, `:${TEMPLATE_PATH}`),
     ],
-    repo.git,
+    git,
   );
   const [commit, config, gitattributes, template] = objects.map((o) => o?.toString("utf8") ?? null);
   return {

@@ -3,11 +3,12 @@
 import { goModPaths, readGoModules } from "../../shared/core/coverage/read-go-modules.js";
 import { parseDiff } from "../../shared/core/diff/parse-diff.js";
 import type { ChangedFile, GoModule } from "../../shared/core/types.js";
-import type { GitRepository } from "./open-repository.js";
+import type { CommitsToRead } from "./open-repository.js";
+import { joined } from "./output-line.js";
 import { CONFIG_PATH } from "./read-base-files.js";
 import { cliError } from "../cli-error.js";
 import { readObjects } from "./read-objects.js";
-import { runGit } from "./run-git.js";
+import { runGit, type GitArg } from "./run-git.js";
 
 export interface Changes {
   files: ChangedFile[];
@@ -17,17 +18,18 @@ export interface Changes {
   goModules: GoModule[];
 }
 
-export async function readChanges(repo: GitRepository): Promise<Changes> {
+export async function readChanges(commits: CommitsToRead): Promise<Changes> {
   // `base...head` diffs from the merge base, as GitHub does, without a separate merge-base call.
-  const range = `${repo.base.sha}...${repo.head.sha}`;
+  const range = joined(commits.base, "...", commits.head);
   const [diff, tree] = await Promise.all([
-    runGit(diffArgs(range), { ...repo.git, okCodes: [128], outputToFile: true }),
-    runGit(["ls-tree", "-r", "--full-tree", "--name-only", "-z", repo.head.sha], {
-      ...repo.git,
+    runGit(diffArgs(range), { ...commits.git, okCodes: [128], outputToFile: true }),
+    runGit(["ls-tree", "-r", "--full-tree", "--name-only", "-z", commits.head], {
+      ...commits.git,
       outputToFile: true,
     }),
   ]);
   if (diff.code !== 0) {
+    const repo = await commits.repo;
     const detail = diff.stderr.trim().split("\n")[0] ?? "";
     throw cliError(
       /no merge base/.test(detail)
@@ -43,15 +45,18 @@ export async function readChanges(repo: GitRepository): Promise<Changes> {
   return {
     files: parseDiff(diff.stdout.toString("utf8")),
     repoFiles,
-    goModules: await readGoModulesAt(repo, repoFiles),
+    goModules: await readGoModulesAt(commits, repoFiles),
   };
 }
 
-async function readGoModulesAt(repo: GitRepository, repoFiles: string[]): Promise<GoModule[]> {
+async function readGoModulesAt(
+  { head, git }: CommitsToRead,
+  repoFiles: string[],
+): Promise<GoModule[]> {
   const paths = goModPaths(repoFiles);
   const blobs = await readObjects(
-    paths.map((path) => `${repo.head.sha}:${path}`),
-    repo.git,
+    paths.map((path) => joined(head, `:${path}`)),
+    git,
   );
   const texts = new Map<string, string>();
   paths.forEach((path, i) => {
@@ -67,7 +72,7 @@ export function changesConfig(files: ChangedFile[]): boolean {
 }
 
 /** The git diff arguments for `range`; the diff-cover agreement tests use the same. */
-export function diffArgs(range: string): string[] {
+export function diffArgs<Range extends GitArg>(range: Range): (string | Range)[] {
   // Explicit flags override user config (external diff, textconv, prefixes, relative paths).
   // -U0: rules need added lines only, and less text is faster to produce and parse.
   // -M without -C: renames as git and GitHub count them by default; a copy is an added file.
@@ -78,5 +83,11 @@ export function diffArgs(range: string): string[] {
     "--no-color",
     "--no-ext-diff",
     "--no-textconv",
-  ].concat(["--no-relative", "-U0", "-M", "--src-prefix=a/", "--dst-prefix=b/", range]);
+    "--no-relative",
+    "-U0",
+    "-M",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    range,
+  ];
 }

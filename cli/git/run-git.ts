@@ -4,13 +4,21 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cliError } from "../cli-error.js";
-import type { BatchError, GitBatch } from "./git-batch.js";
+import { BatchError, type BatchedArg, type BatchedOutput, type GitBatch } from "./git-batch.js";
+import {
+  describeArg,
+  partsOf,
+  sourcesOf,
+  waitForLines,
+  type ArgWithLines,
+  type OutputLine,
+} from "./output-line.js";
 
 export interface GitRunOptions {
   cwd: string;
   env: Record<string, string | undefined>;
   /** Written to git's stdin, then closed. */
-  input?: string;
+  input?: GitArg;
   /** Exit codes that are answers, not failures (e.g. 1 from `merge-base` with no common ancestor). */
   okCodes?: number[];
   /**
@@ -30,16 +38,46 @@ export interface GitOutput {
   code: number;
 }
 
+/** A git argument: text, or text and lines of an earlier call's output (see outputLine). */
+export type GitArg = ArgWithLines<GitOutput>;
+
+/**
+ * Line `line` (from 0) of what `call` (a runGit result) writes to stdout, as (part of) a later
+ * call's argument or input. The later call runs once `call` has exited 0, in the same shell when
+ * both are batched together; when `call` fails, it is not run and rejects.
+ */
+export function outputLine(call: Promise<GitOutput>, line: number): OutputLine<GitOutput> {
+  return { from: call, line };
+}
+
+// The batch's own promise behind each batched runGit result, so a later call's output lines
+// can name the call the batch knows.
+const batchedCalls = new WeakMap<Promise<GitOutput>, Promise<BatchedOutput>>();
+
 /** Runs `git <args>`; rejects with a clear CLI error when git is missing or fails. */
-export function runGit(args: string[], options: GitRunOptions): Promise<GitOutput> {
+export function runGit(args: readonly GitArg[], options: GitRunOptions): Promise<GitOutput> {
   if (options.batch) return runBatched(options.batch, args, options);
+  if (sourcesOf(args, options.input).length > 0) {
+    return waitForLines(args, options.input).then((filled) =>
+      runGit(filled.args, { ...options, input: filled.input }),
+    );
+  }
+  return spawnGit(args.map(describeArg), options.input && describeArg(options.input), options);
+}
+
+/** Spawns git for one call (arguments and input without output lines). */
+function spawnGit(
+  args: string[],
+  input: string | undefined,
+  options: GitRunOptions,
+): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
     const file = options.outputToFile ? openOutputFile(options.tmpDir ?? tmpdir()) : null;
     const child = spawn("git", args, {
       cwd: options.cwd,
       env: gitEnv(options.env),
       // A pipe costs time to set up: stdin is one only when there is input.
-      stdio: [options.input === undefined ? "ignore" : "pipe", file?.fd ?? "pipe", "pipe"],
+      stdio: [input === undefined ? "ignore" : "pipe", file?.fd ?? "pipe", "pipe"],
       windowsHide: true,
     });
     const out: Buffer[] = [];
@@ -70,21 +108,39 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitOutpu
         reject(error as Error);
       }
     });
-    child.stdin?.end(options.input);
+    child.stdin?.end(input);
   });
 }
 
-async function runBatched(
+function runBatched(
   batch: GitBatch,
-  args: string[],
+  args: readonly GitArg[],
+  options: GitRunOptions,
+): Promise<GitOutput> {
+  // Output lines of batched calls name the batch's promise; others stay (the batch waits for them).
+  const toBatch = (arg: GitArg): BatchedArg =>
+    partsOf(arg).map((part) =>
+      typeof part === "string" ? part : { ...part, from: batchedCalls.get(part.from) ?? part.from },
+    );
+  const input = options.input === undefined ? undefined : toBatch(options.input);
+  const raw = batch.run({ args: args.map(toBatch), input });
+  const result = settleBatched(raw, args, options);
+  batchedCalls.set(result, raw);
+  return result;
+}
+
+async function settleBatched(
+  raw: Promise<BatchedOutput>,
+  args: readonly GitArg[],
   options: GitRunOptions,
 ): Promise<GitOutput> {
   let result: GitOutput;
   try {
-    result = await batch.run({ args, input: options.input });
+    result = await raw;
   } catch (error) {
-    const { code, message } = error as BatchError;
-    throw spawnFailure(code, message, options.cwd);
+    // Else a call that needed another's output, which failed: that one says why.
+    if (!(error instanceof BatchError)) throw error;
+    throw spawnFailure(error.code, error.message, options.cwd);
   }
   // The shell says 127 when it finds no git on PATH.
   if (result.code === 127 && /not found/i.test(result.stderr)) {
@@ -100,7 +156,7 @@ export function gitEnv(env: Record<string, string | undefined>): NodeJS.ProcessE
 }
 
 /** The result when git's exit code is an answer, else the error for it. */
-function settle(args: string[], result: GitOutput, options: GitRunOptions): GitOutput {
+function settle(args: readonly GitArg[], result: GitOutput, options: GitRunOptions): GitOutput {
   // "Not a repository" is never an answer, whatever codes the caller accepts.
   const notRepository = result.code !== 0 && /not a git repository/i.test(result.stderr);
   if (!notRepository && (result.code === 0 || options.okCodes?.includes(result.code))) {
@@ -136,11 +192,11 @@ function openOutputFile(tmpDir: string): { fd: number; read: () => Buffer; remov
 }
 
 /** Runs git and returns stdout as text. */
-export async function gitText(args: string[], options: GitRunOptions): Promise<string> {
+export async function gitText(args: readonly GitArg[], options: GitRunOptions): Promise<string> {
   return (await runGit(args, options)).stdout.toString("utf8");
 }
 
-function gitFailure(args: string[], result: GitOutput, cwd: string): Error {
+function gitFailure(args: readonly GitArg[], result: GitOutput, cwd: string): Error {
   const detail = firstLine(result.stderr) || `exit code ${result.code}`;
   if (/not a git repository/i.test(result.stderr)) {
     return cliError(`not a git repository: ${cwd} (run inside a git checkout or pass --repo DIR)`);
@@ -148,7 +204,8 @@ function gitFailure(args: string[], result: GitOutput, cwd: string): Error {
   if (/dubious ownership/i.test(result.stderr)) {
     return cliError(`git refuses to read ${cwd}: ${detail}`);
   }
-  return cliError(`git ${args.find((a) => !a.startsWith("-")) ?? ""} failed (git: ${detail})`);
+  const command = args.map(describeArg).find((arg) => !arg.startsWith("-")) ?? "";
+  return cliError(`git ${command} failed (git: ${detail})`);
 }
 
 function firstLine(text: string): string {

@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openRepository, type RepositoryRequest } from "../../../cli/git/open-repository.js";
+import {
+  commitsOf,
+  openRepository,
+  type RepositoryRequest,
+} from "../../../cli/git/open-repository.js";
 import { readBaseFiles } from "../../../cli/git/read-base-files.js";
 import { changesConfig, readChanges } from "../../../cli/git/read-changes.js";
 import { resolveDefaultBase } from "../../../cli/git/resolve-refs.js";
@@ -18,7 +22,8 @@ afterAll(() => cleanups.forEach((r) => r.remove()));
 /** Everything a check reads from git, as one object. */
 async function gatherGitFacts(request: RepositoryRequest) {
   const repo = await openRepository(request);
-  const [files, changes] = await Promise.all([readBaseFiles(repo), readChanges(repo)]);
+  const commits = commitsOf(repo);
+  const [files, changes] = await Promise.all([readBaseFiles(commits), readChanges(commits)]);
   return { ...repo, ...changes, ...files, configAtBase: files.config };
 }
 

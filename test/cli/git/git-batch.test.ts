@@ -1,15 +1,37 @@
 // git calls run through a batch (one POSIX shell for the calls started together) give what they
 // give when this process spawns git for each: the same bytes, exit codes and errors, arguments
 // passed verbatim whatever they contain, and no file left behind.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGitBatch, type GitBatch } from "../../../cli/git/git-batch.js";
-import { gitEnv, runGit, type GitRunOptions } from "../../../cli/git/run-git.js";
+import { joined } from "../../../cli/git/output-line.js";
+import {
+  gitEnv,
+  outputLine,
+  runGit,
+  type GitOutput,
+  type GitRunOptions,
+} from "../../../cli/git/run-git.js";
 import { lines, makeGitRepo, type TestRepo } from "../make-git-repo.js";
 
 const hasShell = process.platform !== "win32" && existsSync("/bin/sh");
 const describeWithShell = hasShell ? describe : describe.skip;
+
+/** Lines a shell would make something else of, if they reached it unquoted. */
+const HOSTILE = [
+  "$(touch MARKER)",
+  "`touch MARKER`",
+  '"; touch MARKER; echo "',
+  "'; touch MARKER; echo '",
+  "a b\tc",
+  "$1 $@ ${2} * ? ~",
+  "",
+  "\\n\\",
+  "-",
+  "last line without a newline",
+];
 
 let repo: TestRepo;
 let scratch: string;
@@ -17,7 +39,7 @@ let scratch: string;
 let files: string;
 beforeAll(() => {
   repo = makeGitRepo(
-    { "a.txt": lines(10), "b c.txt": "spaces\n" },
+    { "a.txt": lines(10), "b c.txt": "spaces\n", "hostile.txt": HOSTILE.join("\n") },
     { "a.txt": lines(20_000, "changed") },
   );
 });
@@ -143,5 +165,100 @@ describeWithShell("runGit through a batch", () => {
     await expect(
       runGit(["rev-parse", "HEAD"], { cwd, env, batch, okCodes: [128] }),
     ).rejects.toThrow(/^not a git repository: /);
+  });
+});
+
+/** Runs `git <source>`, then calls made of its output lines, directly and through one batch. */
+async function chainedBothWays(
+  source: string[],
+  dependents: (
+    from: Promise<GitOutput>,
+  ) => [Parameters<typeof runGit>[0], Partial<GitRunOptions>][],
+) {
+  const settle = (run: Promise<GitOutput>) =>
+    run.then(
+      ({ stdout, code }) => ({ stdout: stdout.toString("utf8"), code }),
+      (error: Error) => ({ error: error.message }),
+    );
+  const runAll = (options: GitRunOptions) => {
+    const from = runGit(source, { ...options, okCodes: [128] });
+    return Promise.all(
+      dependents(from).map(([args, extra]) => settle(runGit(args, { ...options, ...extra }))),
+    );
+  };
+  const options = { cwd: repo.dir, env: repo.env };
+  const direct = await runAll(options);
+  const batched = await runAll({ ...options, batch: batchFor(repo.dir) });
+  return { direct, batched };
+}
+
+describeWithShell("calls that use lines of another call's output", () => {
+  it("start in the same shell as soon as that call has run, without this process", async () => {
+    const batch = batchFor(repo.dir);
+    const options = { cwd: repo.dir, env: repo.env, batch };
+    const located = runGit(["rev-parse", "--show-toplevel", "main^{commit}"], options);
+    const marked = runGit(["update-ref", "refs/test/chained", [outputLine(located, 1)]], options);
+    batch.flush();
+    // This thread sleeps: only a shell that starts the second call itself can have written the ref.
+    const ref = join(repo.dir, ".git", "refs", "test", "chained");
+    const deadline = Date.now() + 10_000;
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    while (!existsSync(ref) && Date.now() < deadline) Atomics.wait(nap, 0, 0, 50);
+    expect(existsSync(ref)).toBe(true);
+    await marked;
+    expect(readFileSync(ref, "utf8").trim()).toBe(repo.git("rev-parse", "main").trim());
+    expect(readdirSync(files)).toEqual([]);
+  });
+
+  it("get every line verbatim, in arguments and input, as when this process waits", async () => {
+    const marker = join(scratch, "touched");
+    const { direct, batched } = await chainedBothWays(["show", "main:hostile.txt"], (from) => {
+      const line = (n: number) => outputLine(from, n);
+      const all = HOSTILE.map((_, n) => line(n));
+      return [
+        [["rev-parse", "--sq-quote", ...all.map((l) => [l]), joined("<", [line(4)], ">")], {}],
+        [["hash-object", "--stdin"], { input: joined(...all.flatMap((l) => [[l], "\n"])) }],
+        [["rev-parse", "--sq-quote", [line(HOSTILE.length + 3)]], {}],
+      ];
+    });
+    expect(batched).toEqual(direct);
+    const quoted = (batched[0] as { stdout: string }).stdout;
+    expect(quoted).toContain("'$(touch MARKER)'");
+    expect(quoted).toContain("'<a b\tc>'");
+    // The input is the file's lines, each ended by a newline (the file's last has none).
+    const text = `${HOSTILE.join("\n")}\n`;
+    const blob = createHash("sha1").update(`blob ${Buffer.byteLength(text)}\0${text}`);
+    expect((batched[1] as { stdout: string }).stdout.trim()).toBe(blob.digest("hex"));
+    // A line past the end is empty, as the shell's read gives it.
+    expect((batched[2] as { stdout: string }).stdout.trim()).toBe("''");
+    expect(existsSync(marker)).toBe(false);
+    expect(readdirSync(files)).toEqual([]);
+  });
+
+  it("do not run when that call failed, and say so", async () => {
+    const { direct, batched } = await chainedBothWays(["rev-parse", "nope^{commit}"], (from) => [
+      [["update-ref", "refs/test/never", [outputLine(from, 0)]], {}],
+      [["cat-file", "--batch"], { input: [outputLine(from, 0), "\n"] }],
+    ]);
+    expect(batched).toEqual(direct);
+    for (const result of batched) {
+      expect(result).toEqual({ error: expect.stringMatching(/^git was not run: the git call/) });
+    }
+    expect(existsSync(join(repo.dir, ".git", "refs", "test", "never"))).toBe(false);
+    expect(readdirSync(files)).toEqual([]);
+  });
+
+  it("wait for a call that already ran, and for calls of two others", async () => {
+    const batch = batchFor(repo.dir);
+    const options = { cwd: repo.dir, env: repo.env, batch };
+    const main = runGit(["rev-parse", "main"], options);
+    batch.flush();
+    const feature = runGit(["rev-parse", "feature"], options);
+    const range = runGit(
+      ["rev-list", "--count", joined([outputLine(main, 0)], "..", [outputLine(feature, 0)])],
+      options,
+    );
+    expect((await range).stdout.toString().trim()).toBe("1");
+    expect(readdirSync(files)).toEqual([]);
   });
 });
