@@ -13,7 +13,7 @@ COPY app ./app
 COPY cli ./cli
 COPY bin ./bin
 COPY schema ./schema
-# `npm ci` runs `prepare`, which bundles build/cli.mjs and build/app.mjs.
+# `npm ci` runs `prepare`, which bundles build/cli.cjs and build/app.mjs.
 RUN npm ci --no-audit --no-fund
 WORKDIR /src/container
 RUN npm ci --omit=dev --no-audit --no-fund

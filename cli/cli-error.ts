@@ -10,3 +10,10 @@ export function cliError(message: string, exitCode = 2): CliError {
 export function isCliError(error: unknown): error is CliError {
   return error instanceof Error && typeof (error as Partial<CliError>).cliExitCode === "number";
 }
+
+/** A file of the bundled CLI is missing: the package was not (fully) built. */
+export function notBuiltError(file: string): CliError {
+  return cliError(
+    `the CLI is not built (${file} is missing): run 'npm install' or 'npm run build'`,
+  );
+}

@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
-import { cliError } from "./cli-error.js";
+import { notBuiltError } from "./cli-error.js";
 
 export interface ScriptCacheOptions {
   /** Where caches are kept; one file per script content and Node version. */
@@ -50,9 +50,7 @@ export function compileCachedScript(file: string, cache: ScriptCacheOptions | nu
   try {
     source = readFileSync(file, "utf8");
   } catch {
-    throw cliError(
-      `the CLI is not built (${file} is missing): run 'npm install' or 'npm run build'`,
-    );
+    throw notBuiltError(file);
   }
   const cacheFile = cache === null ? null : usableCacheFile(cache.dir, file);
   const cachedData = cacheFile === null ? undefined : readCache(cacheFile);

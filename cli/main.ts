@@ -3,7 +3,7 @@
 // Commands load on demand: init and validate need neither git nor the rules. What check asks git
 // is here (a few KB), so that git starts before the rules load.
 import { parseCliArgs } from "./args.js";
-import { isCliError } from "./cli-error.js";
+import { isCliError, notBuiltError } from "./cli-error.js";
 import { createProcessIo, type CliIo } from "./cli-io.js";
 import { compileCheck } from "./commands/load-check.js";
 import { startCheck } from "./commands/start-check.js";
@@ -32,11 +32,17 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
         return await (await loadRules()).runCheck(command, io, started);
       }
       case "init":
-        return await (await import("./commands/run-init.js")).runInit(command, io);
+        return await (
+          await loadCommand(() => import("./commands/run-init.js"))
+        ).runInit(command, io);
       case "validate":
-        return await (await import("./commands/run-validate.js")).runValidate(command, io);
+        return await (
+          await loadCommand(() => import("./commands/run-validate.js"))
+        ).runValidate(command, io);
       case "report":
-        return await (await import("./report/run-report.js")).runReport(command, io);
+        return await (
+          await loadCommand(() => import("./report/run-report.js"))
+        ).runReport(command, io);
     }
   } catch (error) {
     if (isCliError(error)) {
@@ -46,5 +52,17 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`shipgate: internal error: ${message}\n`);
     return 2;
+  }
+}
+
+/** Imports a command; in the bundle, a missing chunk means the CLI was not (fully) built. */
+async function loadCommand<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const missing = /Cannot find module '([^']*cli-chunks[/\\][^']*)'/.exec(message);
+    if (code === "ERR_MODULE_NOT_FOUND" && missing) throw notBuiltError(missing[1] ?? "");
+    throw error;
   }
 }

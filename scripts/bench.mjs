@@ -16,7 +16,7 @@ console.log("# shipgate benchmarks");
 printStartup(benchStartup());
 printCliBench(benchCli());
 execFileSync("npx", ["tsx", "scripts/bench/core-phases.ts"], { stdio: "inherit" });
-// Hostile descriptions and patterns; the CLI process runs build/cli.mjs, so build it first.
+// Hostile descriptions and patterns; the CLI process runs build/cli.cjs, so build it first.
 execFileSync(process.execPath, ["scripts/build.mjs", "--cli"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/core-attacks.ts"], { stdio: "inherit" });
 execFileSync("npx", ["tsx", "scripts/bench/action-bench.ts"], { stdio: "inherit" });

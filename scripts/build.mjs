@@ -1,4 +1,4 @@
-// Bundles the CLI into build/cli.mjs (with the chunks its commands load on demand in
+// Bundles the CLI into build/cli.cjs (with the files its commands load on demand in
 // build/cli-chunks/) and the GitHub App's server into build/app.mjs (both on `npm ci` via
 // prepare) and, with --action, the GitHub Action into dist/index.js (with the chunks it loads on
 // demand in dist/chunks/); --cli or --app builds just that one. One esbuild config
@@ -71,12 +71,19 @@ const httpClientOnDemand = {
 };
 
 const targets = {
-  // Split: each command is a chunk loaded when it runs, so `shipgate --help` reads ~30 KB.
-  // `check`, what users run most, is one CommonJS file loaded with a V8 code cache instead.
+  // CommonJS, so a run starts without Node's ES module loader (about 15 ms less before git
+  // starts): main(), the arguments, the help and the check's git calls. `check`, what users run
+  // most, is one CommonJS file loaded with a V8 code cache; the other commands are ES module
+  // chunks it imports when they run (see buildCli).
   cli: {
     entryPoints: ["cli/main.ts"],
-    outfile: "build/cli.mjs",
+    outfile: "build/cli.cjs",
     chunks: "cli-chunks",
+    commands: {
+      "run-init": "cli/commands/run-init.ts",
+      "run-validate": "cli/commands/run-validate.ts",
+      "run-report": "cli/report/run-report.ts",
+    },
     cached: {
       module: "cli/commands/load-check.ts",
       entry: "cli/commands/run-check.ts",
@@ -124,12 +131,20 @@ const common = {
 
 for (const name of wanted) {
   const target = { ...targets[name], ...(outfile ? { outfile } : {}) };
-  const outputs = target.chunks ? splitOutputs(target) : { outfile: target.outfile };
   if (!existsSync(target.entryPoints[0])) {
     console.error(`build: ${target.entryPoints[0]} does not exist yet; skipping ${name}`);
     continue;
   }
-  const cached = target.cached ? await buildCachedScript(target, outputs) : null;
+  const metafiles = target.commands ? await buildCli(target) : await buildBundle(target);
+  writeFileSync(licencesFile(target.outfile), renderLicences(metafiles));
+  // Chunk names carry a content hash: yesterday's chunks must not linger beside today's. Removed
+  // after the build, not before, so a CLI started meanwhile still finds the chunks it imports.
+  if (target.chunks) removeStaleChunks(join(dirname(target.outfile), target.chunks), metafiles);
+}
+
+/** An ES module bundle, split into chunks when the target has a folder for them. */
+async function buildBundle(target) {
+  const outputs = target.chunks ? splitOutputs(target) : { outfile: target.outfile };
   const result = await build({
     ...common,
     entryPoints: target.entryPoints,
@@ -137,45 +152,98 @@ for (const name of wanted) {
     ...outputs,
     format: "esm",
     banner,
-    plugins: [englishZodOnly, httpClientOnDemand, ...(cached ? [cached.plugin] : [])],
+    plugins: [englishZodOnly, httpClientOnDemand],
   });
-  const metafiles = [result.metafile, ...(cached ? cached.metafiles : [])];
-  writeFileSync(licencesFile(target.outfile), renderLicences(metafiles));
-  // Chunk names carry a content hash: yesterday's chunks must not linger beside today's. Removed
-  // after the build, not before, so a CLI started meanwhile still finds the chunks it imports.
-  if (target.chunks) removeStaleChunks(join(outputs.outdir, target.chunks), metafiles);
+  return [result.metafile];
+}
+
+/**
+ * The CLI: the other commands as ES module chunks (split, so they share their code), the check
+ * as a CommonJS file with a code cache (buildCachedScript), then the entry, a CommonJS file that
+ * imports a command's chunk when that command runs.
+ */
+async function buildCli(target) {
+  const dir = join(dirname(target.outfile), target.chunks);
+  const commands = await build({
+    ...common,
+    entryPoints: target.commands,
+    splitting: true,
+    outdir: dir,
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    outExtension: { ".js": ".mjs" },
+    format: "esm",
+    banner,
+    plugins: [englishZodOnly, httpClientOnDemand],
+  });
+  const chunkOf = new Map(
+    Object.entries(commands.metafile.outputs)
+      .filter(([, output]) => output.entryPoint)
+      .map(([file, output]) => [resolve(output.entryPoint), relativeUrl(target.outfile, file)]),
+  );
+  const cached = await buildCachedScript(target);
+  const entry = await build({
+    ...common,
+    entryPoints: target.entryPoints,
+    outfile: target.outfile,
+    format: "cjs",
+    // read-version.ts finds package.json from its own URL.
+    banner: { js: 'var __shipgateUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__shipgateUrl" },
+    plugins: [
+      {
+        name: "command-chunks",
+        setup(build) {
+          build.onResolve({ filter: /\/run-\w+\.js$/ }, ({ path, resolveDir }) => {
+            const chunk = chunkOf.get(resolve(resolveDir, path).replace(/\.js$/, ".ts"));
+            return chunk === undefined ? undefined : { path: chunk, external: true };
+          });
+        },
+      },
+      cached.plugin,
+      englishZodOnly,
+      httpClientOnDemand,
+    ],
+  });
+  return [entry.metafile, commands.metafile, ...cached.metafiles];
+}
+
+/** `file` as a relative URL from the bundle `from` (what import() and new URL take). */
+function relativeUrl(from, file) {
+  return `./${relative(dirname(from), file).split("\\").join("/")}`;
 }
 
 /**
  * Builds `cached.entry` as one CommonJS file in the chunks folder, and a plugin that replaces
  * `cached.module` (its `compileCheck` returns an import() of the entry in the sources) with one that
  * compiles that file through cli/load-cached-script.ts, synchronously and with a V8 code cache (Node 20
- * caches no ES module code). Only the entry imports the module, so its code lands in the entry
- * file, and the path to the CommonJS file is relative to that.
+ * caches no ES module code). Only the CommonJS entry imports the module, so its code lands there,
+ * and the path to the file is relative to the entry's folder.
  */
-async function buildCachedScript({ cached, chunks, outfile }, { outdir }) {
-  const libraries = await buildOnDemandLibraries(cached.onDemand, join(outdir, chunks));
+async function buildCachedScript({ cached, chunks, outfile }) {
+  const dir = join(dirname(outfile), chunks);
+  const libraries = await buildOnDemandLibraries(cached.onDemand, dir);
   const result = await build({
     ...common,
     entryPoints: [cached.entry],
-    outdir: join(outdir, chunks),
+    outdir: dir,
     entryNames: "[name]-[hash]",
     outExtension: { ".js": ".cjs" },
     format: "cjs",
     plugins: [libraries.plugin, englishZodOnly, httpClientOnDemand],
   });
   const file = Object.keys(result.metafile.outputs).find((out) => out.endsWith(".cjs"));
-  const url = `./${relative(dirname(outfile), file).split("\\").join("/")}`;
+  const path = relative(dirname(outfile), file).split("\\").join("/");
   const plugin = {
     name: "cached-script",
     setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, ({ path }) =>
-        relative(process.cwd(), path) === cached.module
+      build.onLoad({ filter: /\.ts$/ }, ({ path: source }) =>
+        relative(process.cwd(), source) === cached.module
           ? {
               contents: [
                 'import { compileBundledScript } from "../load-cached-script.js";',
                 "export const compileCheck = () => {",
-                `  const run = compileBundledScript(new URL(${JSON.stringify(url)}, import.meta.url));`,
+                `  const run = compileBundledScript(require("node:path").join(__dirname, ${JSON.stringify(path)}));`,
                 "  return async () => run();",
                 "};",
               ].join("\n"),

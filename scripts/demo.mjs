@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
 const require = createRequire(import.meta.url);
-const CLI = resolve("bin/shipgate.mjs");
+const CLI = resolve("bin/shipgate.cjs");
 const C8 = require.resolve("c8/bin/c8.js");
 const keep = process.argv.includes("--keep");
 

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { makeSyntheticRepo } from "./make-synthetic-repo.mjs";
 import { measure, measureInterleaved } from "./measure.mjs";
 
-const CLI = resolve("bin/shipgate.mjs");
+const CLI = resolve("bin/shipgate.cjs");
 const SIZES = [
   { name: "full", files: 5000, linesPerFile: 4, recordsPerFile: 28, runs: 9, diffCoverRuns: 3 },
   { name: "tenth", files: 500, linesPerFile: 4, recordsPerFile: 28, runs: 9, diffCoverRuns: 3 },
@@ -128,7 +128,7 @@ export function benchStartup() {
   ]);
   const sizes = [
     { ...bundleSize(".bench/dist/index.js", ".bench/dist/chunks"), file: "dist/index.js" },
-    bundleSize("build/cli.mjs", "build/cli-chunks"),
+    bundleSize("build/cli.cjs", "build/cli-chunks"),
   ];
   return { help, empty, emptyWithoutCerts, runs, sizes };
 }

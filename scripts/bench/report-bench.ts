@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { makeReportHistory, type ReportHistory } from "./make-report-history.js";
 import { measure } from "./measure.mjs";
 
-const CLI = resolve("bin/shipgate.mjs");
+const CLI = resolve("bin/shipgate.cjs");
 const SIZES = [1000, 5000];
 const RUNS = 5;
 const GOAL_MS = 10_000;
@@ -28,7 +28,7 @@ function checkFigures(history: ReportHistory, args: string[]): void {
   if (got.join() !== want.join()) throw new Error("report bench: the figures are wrong");
 }
 
-if (!existsSync("build/cli.mjs")) execFileSync("node", ["scripts/build.mjs", "--cli"]);
+if (!existsSync("build/cli.cjs")) execFileSync("node", ["scripts/build.mjs", "--cli"]);
 console.log("\n## shipgate report on a generated history (built with git fast-import)");
 const rows: { merges: number; medianMs: number; peakRssMb: number | null }[] = [];
 for (const merges of SIZES) {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-const CLI = resolve(import.meta.dirname, "../../bin/shipgate.mjs");
+const CLI = resolve(import.meta.dirname, "../../bin/shipgate.cjs");
 const ENV = {
   ...process.env,
   GIT_CONFIG_NOSYSTEM: "1",

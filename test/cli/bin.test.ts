@@ -1,12 +1,12 @@
-// The artifact users run: `node bin/shipgate.mjs`, loading the esbuild bundle build/cli.mjs.
+// The artifact users run: `node bin/shipgate.cjs`, loading the esbuild bundle build/cli.cjs.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { lines, makeGitRepo, type TestRepo } from "./make-git-repo.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "bin/shipgate.mjs");
+const BIN = join(ROOT, "bin/shipgate.cjs");
 
 function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, bin = BIN) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -31,7 +31,7 @@ beforeAll(() => {
 }, 60000);
 afterAll(() => repo?.remove());
 
-describe("node bin/shipgate.mjs", () => {
+describe("node bin/shipgate.cjs", () => {
   it("prints the package version", () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
       version: string;
@@ -54,6 +54,34 @@ describe("node bin/shipgate.mjs", () => {
     expect(verdict.version).toBe(1);
     expect(verdict.conclusion).toBe("failure");
     expect(verdict.rules.find((rule) => rule.id === "size")?.status).toBe("fail");
+  });
+
+  // Node's ES module loader costs about 15 ms before the check can start git: the bin, the
+  // entry and the check's file are CommonJS, and only the other commands import ES modules.
+  it("checks without loading an ES module", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shipgate-loader-"));
+    try {
+      const preload = join(dir, "modules.cjs");
+      writeFileSync(
+        preload,
+        'process.on("exit", () => { process.stderr.write(process.moduleLoadList.join("\\n")); });',
+      );
+      const loaded = (args: string[]) => {
+        const result = spawnSync(process.execPath, ["-r", preload, BIN, ...args], {
+          cwd: repo.dir,
+          env: repo.env,
+          encoding: "utf8",
+        });
+        return result.stderr.split("\n");
+      };
+      const esModuleJob = "NativeModule internal/modules/esm/module_job";
+      expect(loaded(["check", "--base", "main", "--format", "json"])).not.toContain(esModuleJob);
+      expect(loaded(["--help"])).not.toContain(esModuleJob);
+      // What the test looks for is what an ES module loads.
+      expect(loaded(["validate", ".github/shipgate.yml"])).toContain(esModuleJob);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exits 2 with a one-line message on a usage error", () => {
@@ -83,27 +111,30 @@ describe("node bin/shipgate.mjs", () => {
   });
 
   it.each([
-    ["the bundle is missing", [], /build\/cli\.mjs is missing.*npm install.*npm run build/],
+    ["the bundle is missing", [], ["--version"], /build\/cli\.cjs is missing/],
     [
-      "a chunk it loads is missing",
-      ["build/cli.mjs"],
-      /build\/cli-chunks\/\S+\.mjs is missing.*npm install.*npm run build/,
+      "the check's file is missing",
+      ["build/cli.cjs"],
+      ["check"],
+      /build\/cli-chunks\/run-check-\w+\.cjs is missing/,
     ],
-  ])("says how to build when %s", (_case, copied, message) => {
+    [
+      "a command's chunk is missing",
+      ["build/cli.cjs"],
+      ["validate", "shipgate.yml"],
+      /build\/cli-chunks\/run-validate-\w+\.mjs is missing/,
+    ],
+  ])("says how to build when %s", (_case, copied, args, message) => {
     const dir = mkdtempSync(join(tmpdir(), "shipgate-nobuild-"));
     try {
       mkdirSync(join(dir, "bin"));
       mkdirSync(join(dir, "build"));
-      copyFileSync(BIN, join(dir, "bin/shipgate.mjs"));
+      copyFileSync(BIN, join(dir, "bin/shipgate.cjs"));
       for (const file of copied) copyFileSync(join(ROOT, file), join(dir, file));
-      const { code, stderr } = shipgate(
-        ["--version"],
-        dir,
-        process.env,
-        join(dir, "bin/shipgate.mjs"),
-      );
+      const { code, stderr } = shipgate(args, dir, process.env, join(dir, "bin/shipgate.cjs"));
       expect(code).toBe(2);
       expect(stderr).toMatch(message);
+      expect(stderr).toMatch(/: run 'npm install' or 'npm run build'\n$/);
       expect(stderr.split("\n")).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });

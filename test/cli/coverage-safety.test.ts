@@ -13,7 +13,7 @@ const gateConfig = `rules:
   rollout-notes: { level: "off" }
   linked-risks: { level: "off" }
 `;
-const BIN = join(process.cwd(), "bin/shipgate.mjs");
+const BIN = join(process.cwd(), "bin/shipgate.cjs");
 
 const repos: TestRepo[] = [];
 function repo(head: Files, base: Files = {}): TestRepo {

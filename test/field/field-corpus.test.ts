@@ -1,4 +1,4 @@
-// The field corpus through the command users run (`node bin/shipgate.mjs check`): for each small
+// The field corpus through the command users run (`node bin/shipgate.cjs check`): for each small
 // real project and the report a real tool wrote for it, the coverage rule gives the independent
 // answer (diff-cover's where diff-cover is right, a hand-checked one where it is not), or fails
 // and says why when no report names the changed source. See test/fixtures/field/README.md.

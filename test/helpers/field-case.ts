@@ -6,7 +6,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { createGitSandbox, type Files, type GitSandbox } from "./git-sandbox.js";
 
 export const FIELD_DIR = resolve(import.meta.dirname, "../fixtures/field");
-const BIN = resolve(import.meta.dirname, "../../bin/shipgate.mjs");
+const BIN = resolve(import.meta.dirname, "../../bin/shipgate.cjs");
 
 export interface FieldUncovered {
   path: string;

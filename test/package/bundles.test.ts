@@ -12,12 +12,12 @@ interface Bundle {
 }
 
 const BUNDLES: Bundle[] = [
-  { entry: "build/cli.mjs", chunks: "build/cli-chunks" },
+  { entry: "build/cli.cjs", chunks: "build/cli-chunks" },
   { entry: "build/app.mjs" },
   { entry: "build/artifact-worker.mjs" },
 ];
 // The bundles that validate with zod (the worker only reads zips).
-const WITH_ZOD = new Set(["build/cli.mjs", "build/app.mjs"]);
+const WITH_ZOD = new Set(["build/cli.cjs", "build/app.mjs"]);
 
 /** The entry and every chunk: all the code of a bundle. */
 function codeFiles({ entry, chunks }: Bundle): string[] {
@@ -29,16 +29,22 @@ function codeFiles({ entry, chunks }: Bundle): string[] {
   return [entry, ...inChunks];
 }
 
-/** The entry and the chunks it imports statically: what a process reads before it starts. */
+/**
+ * The entry and the chunks it imports (or, CommonJS, requires) statically: what a process reads
+ * before it starts.
+ */
 function loadedAtStart(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, "utf8");
-    // `import{a as b}from"./x.js"` or `import"./x.js"`; a dynamic `import("./x.js")` is not one.
-    for (const match of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) {
-      visit(path.join(path.dirname(file), match[1] ?? ""));
+    // `import{a as b}from"./x.js"`, `import"./x.js"` or `require("./x.js")`; a dynamic
+    // `import("./x.js")` is not one.
+    const imports =
+      /\bimport\s*(?:[\w$*{}\s,]+from\s*)?"(\.{1,2}\/[^"]+)"|\brequire\("(\.{1,2}\/[^"]+)"\)/g;
+    for (const match of code.matchAll(imports)) {
+      visit(path.join(path.dirname(file), match[1] ?? match[2] ?? ""));
     }
   };
   visit(entry);
@@ -65,7 +71,7 @@ describe.each(BUNDLES)("$entry", (bundle) => {
   });
 
   it("lists each bundled package's licence beside it", () => {
-    const licences = readFileSync(bundle.entry.replace(/\.mjs$/, ".licenses.txt"), "utf8");
+    const licences = readFileSync(bundle.entry.replace(/\.[cm]js$/, ".licenses.txt"), "utf8");
     expect(licences).toMatch(
       WITH_ZOD.has(bundle.entry) ? /^zod@\S+ \(MIT\)$/m : /^yauzl@\S+ \(MIT\)$/m,
     );
@@ -85,7 +91,7 @@ it("keeps the App's runtime out of the App bundle (container/package.json instal
 });
 
 it("starts `shipgate --help` on the CLI's entry alone: commands are chunks loaded when run", () => {
-  const atStart = loadedAtStart("build/cli.mjs");
+  const atStart = loadedAtStart("build/cli.cjs");
   // The entry holds main(), the arguments, the help and the check's git calls (they start before
   // the rules load, in one shell: cli/git/git-batch.ts); every command's code is a chunk. A
   // command pulled into the entry would add hundreds of KB.
@@ -101,7 +107,7 @@ it("loads `check` from one CommonJS file (cached by V8), and the rules with it",
   expect(check).toHaveLength(1);
   const code = readFileSync(path.join("build/cli-chunks", check[0] ?? ""), "utf8");
   expect(code).toContain("Invalid input"); // zod's messages: the config is validated in it
-  expect(readFileSync("build/cli.mjs", "utf8")).toContain(`"./cli-chunks/${check[0] ?? ""}"`);
+  expect(readFileSync("build/cli.cjs", "utf8")).toContain(`"cli-chunks/${check[0] ?? ""}"`);
 });
 
 it("validates the config in `check` with zod/mini: zod's classic API stays out of its file", () => {

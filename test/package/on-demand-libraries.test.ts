@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { lines, makeGitRepo, type TestRepo } from "../cli/make-git-repo.js";
 
-const BIN = resolve(import.meta.dirname, "../../bin/shipgate.mjs");
+const BIN = resolve(import.meta.dirname, "../../bin/shipgate.cjs");
 const LIBRARIES = ["yaml", "re2js", "fast-xml-parser"];
 
 interface Run {

@@ -39,7 +39,7 @@ let installMs: number;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "shipgate-pack-"));
-  // globalSetup has just built build/cli.mjs; no scripts, so no second build races it.
+  // globalSetup has just built build/cli.cjs; no scripts, so no second build races it.
   const out = execFileSync(
     "npm",
     ["pack", "--ignore-scripts", "--json", "--pack-destination", work],
@@ -78,10 +78,10 @@ describe("the packed package", () => {
     expect(paths.filter((path) => !path.startsWith("build/cli-chunks/"))).toEqual([
       "LICENSE",
       "README.md",
-      "bin/shipgate.mjs",
+      "bin/shipgate.cjs",
+      "build/cli.cjs",
+      "build/cli.cjs.map",
       "build/cli.licenses.txt",
-      "build/cli.mjs",
-      "build/cli.mjs.map",
       "package.json",
       "schema/shipgate.schema.json",
       "schema/verdict.schema.json",

@@ -1,5 +1,5 @@
-// What the core attack tests share: the CLI as users run it (`node bin/shipgate.mjs`, loading the
-// bundle build/cli.mjs) in its own process on a throwaway repository, timed, with its peak memory
+// What the core attack tests share: the CLI as users run it (`node bin/shipgate.cjs`, loading the
+// bundle build/cli.cjs) in its own process on a throwaway repository, timed, with its peak memory
 // read by the process itself when it exits (a preloaded module writes process.resourceUsage()).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { makeGitRepo, type TestRepo } from "../cli/make-git-repo.js";
 
 export const MB = 1024 * 1024;
 const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "bin/shipgate.mjs");
+const BIN = join(ROOT, "bin/shipgate.cjs");
 const PEAK_RSS =
   "data:text/javascript," +
   encodeURIComponent(
