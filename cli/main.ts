@@ -24,12 +24,17 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
         return 0;
       case "check": {
         // git starts before the rules load, and runs meanwhile (see start-check.ts): this
-        // process compiles the rules while git names and reads the commits.
+        // process compiles the rules, and runs their module (its top level builds the config's
+        // schemas), while git names and reads the commits. Without --base, the calls that read
+        // them start once the default branch is known: that comes before the module runs.
         const started = startCheck(command, io);
         const loadRules = compileCheck();
-        await started.repo.catch(() => undefined);
-        started.flushGit();
-        return await (await loadRules()).runCheck(command, io, started);
+        if (started.readsAfterRepo) {
+          await started.repo.catch(() => undefined);
+          started.flushGit();
+        }
+        const rules = await loadRules();
+        return await rules.runCheck(command, io, started);
       }
       case "init":
         return await (

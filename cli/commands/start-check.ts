@@ -25,8 +25,13 @@ export interface StartedCheck {
   baseFiles: Promise<BaseFiles>;
   changes: Promise<Changes>;
   stack: Promise<StackFacts | null>;
-  /** Starts the git calls queued so far now, not at the end of this turn. */
+  /**
+   * Starts the git calls queued so far now, not at the end of this turn. When the calls that
+   * read the commits wait for `repo` (no --base), call it as soon as `repo` resolves.
+   */
   flushGit: () => void;
+  /** Whether the calls that read the commits start only once `repo` resolves (no --base). */
+  readsAfterRepo: boolean;
 }
 
 /** Starts every read; each promise is awaited by runCheck, none rejects unhandled meanwhile. */
@@ -59,6 +64,7 @@ export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
     // Only refs: it starts with the first git calls, not after them.
     stack: readStack({ cwd: dir, env: io.env, batch }, command.base),
     flushGit: () => batch?.flush(),
+    readsAfterRepo: commits === null,
   };
   // Awaited in runCheck, in its order; never an unhandled rejection if it stops early.
   const { body, configFromDisk, baseFiles, changes, stack } = started;
