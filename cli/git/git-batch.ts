@@ -173,9 +173,11 @@ function runInShell(
 }
 
 /**
- * The folder with the calls' inputs, and the script that runs them: $1 is the folder. A call
- * that uses lines of another's output runs in that call's group once it has exited 0, with the
- * lines read into variables; its input, if it has lines too, is written by the shell.
+ * The folder with the calls' inputs, and the script that runs them: $1 is the folder. Each git
+ * runs in the background straight from the shell (no subshell: a fork costs milliseconds on a
+ * virtual machine); the shell then waits for each in turn and writes its exit code. A call that
+ * uses lines of another's output starts once the shell has waited for that call and it exited 0,
+ * with the lines read into variables; its input, if it has lines too, is written by the shell.
  */
 function prepareScript(
   calls: BatchedCall[],
@@ -185,40 +187,54 @@ function prepareScript(
   const folder = mkdtempSync(path.join(tmpDir, "shipgate-git-"));
   try {
     const params: string[] = [];
-    // $1 is the folder: parameters start at $2.
-    const word = (arg: BatchedArg) =>
+    // $1 is the folder: parameters start at $2. Line n of call i's output is $o<i>_<n>.
+    const word = (arg: BatchedArg, source: number | null) =>
       partsOf(arg)
         .map((part) => {
-          if (typeof part !== "string") return `"$o${part.line}"`;
+          if (typeof part !== "string") return `"$o${source}_${part.line}"`;
           params.push(part);
           return `"\${${params.length + 1}}"`;
         })
         .join("");
-    const group = (i: number): string => {
+    const io = (i: number, name: string) => `"$1/${i}.${name}"`;
+    const start = (i: number) => {
       const call = calls[i]!;
-      const io = (name: string) => `"$1/${i}.${name}"`;
+      const source = sources[i] ?? null;
       let prelude = "";
       let stdin = "/dev/null";
       if (call.input !== undefined) {
-        stdin = io("in");
+        stdin = io(i, "in");
         if (typeof call.input === "string") {
           writeFileSync(path.join(folder, `${i}.in`), call.input, { mode: 0o600 });
         } else {
-          prelude = `printf '%s' ${word(call.input)} >${stdin}; `;
+          prelude = `printf '%s' ${word(call.input, source)} >${stdin}; `;
         }
       }
-      const args = call.args.map(word).join(" ");
-      const run = `${prelude}git ${args} <${stdin} >${io("out")} 2>${io("err")}; s=$?; echo $s >${io("code")}`;
-      const dependents = calls.flatMap((_, k) => (sources[k] === i ? [k] : []));
-      if (dependents.length === 0) return `{ ${run}; } &`;
-      // The lines the dependents use, as $o0, $o1, …; a group is a subshell, so each has its own.
-      const needed = Math.max(...dependents.flatMap((k) => linesUsed(calls[k]!)));
-      const reads = Array.from({ length: needed + 1 }, (_, n) => `IFS= read -r o${n}`).join("; ");
-      const inner = dependents.map(group).join(" ");
-      return `{ ${run}; if [ $s -eq 0 ]; then { ${reads}; } <${io("out")}; ${inner} wait; fi; } &`;
+      const args = call.args.map((arg) => word(arg, source)).join(" ");
+      return `${prelude}git ${args} <${stdin} >${io(i, "out")} 2>${io(i, "err")} & p${i}=$!`;
     };
-    const roots = calls.flatMap((_, i) => (sources[i] === null ? [i] : []));
-    return { folder, script: `${roots.map(group).join("\n")}\nwait\n`, params };
+    // Waits for call i and writes its exit code (as $s<i>); a call that never started is skipped.
+    const finish = (i: number) => {
+      const waited = `wait $p${i}; s${i}=$?; echo $s${i} >${io(i, "code")}`;
+      return sources[i] === null ? waited : `if [ -n "$p${i}" ]; then ${waited}; fi`;
+    };
+    const lines = calls.flatMap((_, i) => (sources[i] === null ? [start(i)] : []));
+    for (let i = 0; i < calls.length; i++) {
+      const dependents = calls.flatMap((_, k) => (sources[k] === i ? [k] : []));
+      if (dependents.length === 0) continue;
+      const needed = Math.max(...dependents.flatMap((k) => linesUsed(calls[k]!)));
+      const reads = Array.from({ length: needed + 1 }, (_, n) => `IFS= read -r o${i}_${n}`);
+      lines.push(
+        finish(i),
+        `if [ "$s${i}" = 0 ]; then { ${reads.join("; ")}; } <${io(i, "out")}`,
+        ...dependents.map((k) => `  ${start(k)}`),
+        "fi",
+      );
+    }
+    for (let i = 0; i < calls.length; i++) {
+      if (!calls.some((_, k) => sources[k] === i)) lines.push(finish(i));
+    }
+    return { folder, script: `${lines.join("\n")}\n`, params };
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
