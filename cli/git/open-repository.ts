@@ -61,9 +61,11 @@ export function startOpeningRepository(request: RepositoryRequest): OpeningRepos
   if (invalid !== undefined) {
     return { repo: Promise.reject(cliError(`invalid revision '${invalid}'`)), commits: null };
   }
-  // One git call: top directory, head SHA, explicit base SHA (lines 0, 1, 2), the branch's name.
-  const args = ["rev-parse", "--show-toplevel", ...revs.map((rev) => `${rev}^{commit}`)];
+  // One git call: head SHA and explicit base SHA (lines 0 and 1), the branch's name, and last
+  // the top directory (a directory's name may hold a newline; a SHA or a branch's never does).
+  const args = ["rev-parse", ...revs.map((rev) => `${rev}^{commit}`)];
   if (request.head === null) args.push("--abbrev-ref", "HEAD");
+  args.push("--show-toplevel");
   const located = runGit(args, { ...git, okCodes: [128] });
   const repo = Promise.all([
     locate(located, revs, request, git),
@@ -79,7 +81,7 @@ export function startOpeningRepository(request: RepositoryRequest): OpeningRepos
   const commits =
     request.base === null
       ? null
-      : { head: [outputLine(located, 1)], base: [outputLine(located, 2)], git, repo };
+      : { head: [outputLine(located, 0)], base: [outputLine(located, 1)], git, repo };
   return { repo, commits };
 }
 
@@ -100,10 +102,12 @@ async function locate(
     for (const rev of revs) await resolveCommit(rev, git);
     throw cliError(`git rev-parse failed (git: ${result.stderr.trim().split("\n")[0] ?? ""})`);
   }
-  const [root = "", headSha = "", ...rest] = result.stdout.toString("utf8").split("\n");
+  const [headSha = "", ...rest] = result.stdout.toString("utf8").split("\n");
   const baseSha = request.base === null ? null : (rest.shift() ?? "");
   // --abbrev-ref says HEAD when detached; a branch also named like a tag comes out as heads/x.
-  const branch = (rest.shift() ?? "HEAD").replace(/^heads\//, "");
+  const branch = request.head === null ? (rest.shift() ?? "HEAD").replace(/^heads\//, "") : "HEAD";
+  // The rest is the top directory, which git ends with a newline.
+  const root = rest.join("\n").replace(/\n$/, "");
   return { root, headSha, baseSha, branch };
 }
 

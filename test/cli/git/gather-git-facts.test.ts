@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createGitBatch } from "../../../cli/git/git-batch.js";
 import {
   commitsOf,
   openRepository,
+  startOpeningRepository,
   type RepositoryRequest,
 } from "../../../cli/git/open-repository.js";
+import { gitEnv } from "../../../cli/git/run-git.js";
 import { readBaseFiles } from "../../../cli/git/read-base-files.js";
 import { changesConfig, readChanges } from "../../../cli/git/read-changes.js";
 import { resolveDefaultBase } from "../../../cli/git/resolve-refs.js";
@@ -179,6 +182,41 @@ describe("openRepository, readBaseFiles and readChanges", () => {
         }),
       ),
     ).toMatch(/^git not found: install git and make sure it is on PATH/);
+  });
+});
+
+describe("the commits read in the shell that names them, as a check reads them", () => {
+  it("gives what reading them by SHA gives, whatever the directory's name holds", async () => {
+    const r = repo(
+      { "a.txt": lines(3), ".github/shipgate.yml": "rules: {}\n" },
+      { "a.txt": lines(5), "b c.txt": "b\n" },
+      "Change\n\nThe body.",
+    );
+    const head = r.git("rev-parse", "HEAD").trim();
+    // rev-parse prints the top directory on a line of its own: the SHAs must not depend on it.
+    const dir = `${r.dir}\nsecond line $(x) 'q'`;
+    renameSync(r.dir, dir);
+    try {
+      const request = { dir, env: r.env, base: "main", head: null };
+      const batch = createGitBatch(dir, gitEnv(r.env));
+      const opening = startOpeningRepository({ ...request, batch });
+      const commits = opening.commits!;
+      const [chained, files, changes] = await Promise.all([
+        opening.repo,
+        readBaseFiles(commits),
+        readChanges(commits),
+      ]);
+      expect(chained.root).toBe(dir);
+      expect(chained.head.sha).toBe(head);
+      const bySha = await gatherGitFacts(request);
+      expect({ ...chained, ...changes, ...files, configAtBase: files.config }).toEqual({
+        ...bySha,
+        git: chained.git,
+      });
+      expect(changes.files.map((file) => file.path)).toEqual(["a.txt", "b c.txt"]);
+    } finally {
+      renameSync(dir, r.dir);
+    }
   });
 });
 
