@@ -21,7 +21,7 @@ export function runShipgate(repo: CaseRepo): { outcome: CoverageOutcome; result:
     else coverage.errors.push(parsed.error);
   }
   const repoFiles = repo.git(["ls-files", "-z"]).split("\0").filter(Boolean);
-  const config = coverageRuleSchema.parse({ "min-coverable-lines": 0 });
+  const config = coverageRuleSchema().parse({ "min-coverable-lines": 0 });
   const result = coverageRule(makeFacts({ files, coverage, repoFiles }), config, makeRuleContext());
   const metrics = result.metrics as {
     coverableLines: number;

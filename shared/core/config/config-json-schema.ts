@@ -4,7 +4,7 @@ import { configSchema } from "./config-schema.js";
 
 export function configJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(configSchema, { io: "input", target: "draft-07" }),
+    ...z.toJSONSchema(configSchema(), { io: "input", target: "draft-07" }),
     $id: "https://shipgate.dev/schema/shipgate.schema.json",
     title: "shipgate configuration (.github/shipgate.yml)",
   };

@@ -21,7 +21,7 @@ const CORE_TAGS = new Set(
 );
 
 export function parseConfig(text: string | null, file: string): ConfigResult {
-  if (text === null) return { ok: true, config: configSchema.parse({}), warnings: [] };
+  if (text === null) return { ok: true, config: configSchema().parse({}), warnings: [] };
   const fail = (message: string, line = 1, column = 1, path = ""): ConfigResult => ({
     ok: false,
     errors: [{ file, line, column, path, message }],
@@ -56,7 +56,7 @@ export function parseConfig(text: string | null, file: string): ConfigResult {
     return fail("must be a mapping of keys (e.g. `rules:`), not a list or a single value");
   }
 
-  const parsed = configSchema.safeParse(data);
+  const parsed = configSchema().safeParse(data);
   const issues = parsed.success
     ? keepProtoLevel(parsed.data, data as Record<string, unknown>)
     : parsed.error.issues;
@@ -106,7 +106,7 @@ function toConfigErrors(
 ): ConfigError[] {
   const path = issue.path;
   if (issue.code === "unrecognized_keys") {
-    const allowed = schemaKeys(configSchema, path);
+    const allowed = schemaKeys(configSchema(), path);
     return issue.keys.map((key) => {
       const { line, column } = locateKeyPath(doc, lineCounter, [...path, key], true);
       const suggestion = suggestKey(key, allowed);
@@ -140,7 +140,7 @@ function keepProtoLevel(config: Config, written: Record<string, unknown>): z.cor
     return [];
   }
   const value: unknown = (overrides as Record<string, unknown>)["__proto__"];
-  const parsed = ruleOverridesSchema.safeParse(value);
+  const parsed = ruleOverridesSchema().safeParse(value);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => ({
       ...issue,

@@ -22,8 +22,11 @@ export type Rule<Id extends string, C> = (
 export interface RuleDefinition<Id extends string, S extends z.ZodMiniObject> {
   /** Kebab-case: the key under `rules:` and in overrides, the id in verdicts. */
   id: Id;
-  /** The rule's settings, each with its default and description. */
-  schema: S;
+  /**
+   * The rule's settings, each with its default and description: a function that builds the
+   * schema on its first call (see config/lazy-schema.ts).
+   */
+  schema: () => S;
   run: Rule<Id, z.output<S>>;
   /**
    * Issues and pull requests (`owner/repo#12`) the body names that an adapter with GitHub

@@ -20,17 +20,20 @@ const ROOT = process.cwd();
 let dir: string;
 
 const DEFINITION = `import * as z from "zod/mini";
+import { lazySchema } from "../../config/lazy-schema.js";
 import { level } from "../../config/schema-parts.js";
 import type { RuleDefinition } from "../rule.js";
 
-const schema = z.strictObject({
-  level: z._default(level, "warn"),
-  "max-chars": z
-    ._default(z.number().check(z.int(), z.minimum(1)), 72)
-    .check(z.describe("Longest title allowed")),
-});
+const schema = lazySchema(() =>
+  z.strictObject({
+    level: z._default(level(), "warn"),
+    "max-chars": z
+      ._default(z.number().check(z.int(), z.minimum(1)), 72)
+      .check(z.describe("Longest title allowed")),
+  }),
+);
 
-export const titleLengthDefinition: RuleDefinition<"title-length", typeof schema> = {
+export const titleLengthDefinition: RuleDefinition<"title-length", ReturnType<typeof schema>> = {
   id: "title-length",
   schema,
   run: (facts, config) => {

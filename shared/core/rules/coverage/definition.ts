@@ -3,7 +3,10 @@ import type { RuleDefinition } from "../rule.js";
 import { coverageRule } from "./coverage.js";
 import { coverageRuleSchema } from "./schema.js";
 
-export const coverageDefinition: RuleDefinition<"coverage", typeof coverageRuleSchema> = {
+export const coverageDefinition: RuleDefinition<
+  "coverage",
+  ReturnType<typeof coverageRuleSchema>
+> = {
   id: "coverage",
   schema: coverageRuleSchema,
   run: coverageRule,

@@ -4,12 +4,14 @@ import { dependenciesRule } from "./dependencies.js";
 import { findDependencies } from "./find-dependencies.js";
 import { dependenciesRuleSchema } from "./schema.js";
 
-export const dependenciesDefinition: RuleDefinition<"dependencies", typeof dependenciesRuleSchema> =
-  {
-    id: "dependencies",
-    schema: dependenciesRuleSchema,
-    run: dependenciesRule,
-    references: (body, config, repository) =>
-      findDependencies(body, config.keywords, repository).github,
-    gathers: ["stack"],
-  };
+export const dependenciesDefinition: RuleDefinition<
+  "dependencies",
+  ReturnType<typeof dependenciesRuleSchema>
+> = {
+  id: "dependencies",
+  schema: dependenciesRuleSchema,
+  run: dependenciesRule,
+  references: (body, config, repository) =>
+    findDependencies(body, config.keywords, repository).github,
+  gathers: ["stack"],
+};

@@ -3,7 +3,7 @@ import type { RuleDefinition } from "../rule.js";
 import { focusRule } from "./focus.js";
 import { focusRuleSchema } from "./schema.js";
 
-export const focusDefinition: RuleDefinition<"focus", typeof focusRuleSchema> = {
+export const focusDefinition: RuleDefinition<"focus", ReturnType<typeof focusRuleSchema>> = {
   id: "focus",
   schema: focusRuleSchema,
   run: focusRule,

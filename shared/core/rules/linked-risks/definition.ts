@@ -4,7 +4,10 @@ import { findRiskReferences } from "./find-risk-references.js";
 import { linkedRisksRule } from "./linked-risks.js";
 import { linkedRisksRuleSchema } from "./schema.js";
 
-export const linkedRisksDefinition: RuleDefinition<"linked-risks", typeof linkedRisksRuleSchema> = {
+export const linkedRisksDefinition: RuleDefinition<
+  "linked-risks",
+  ReturnType<typeof linkedRisksRuleSchema>
+> = {
   id: "linked-risks",
   schema: linkedRisksRuleSchema,
   run: (facts, config, context) =>

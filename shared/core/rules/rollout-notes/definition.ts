@@ -5,7 +5,7 @@ import { rolloutNotesRuleSchema } from "./schema.js";
 
 export const rolloutNotesDefinition: RuleDefinition<
   "rollout-notes",
-  typeof rolloutNotesRuleSchema
+  ReturnType<typeof rolloutNotesRuleSchema>
 > = {
   id: "rollout-notes",
   schema: rolloutNotesRuleSchema,

@@ -40,7 +40,7 @@ function span(from: number, to: number, hits: number): Hits {
 }
 
 function config(overrides: Partial<CoverageRuleConfig> = {}): CoverageRuleConfig {
-  return { ...coverageRuleSchema.parse({}), ...overrides };
+  return { ...coverageRuleSchema().parse({}), ...overrides };
 }
 
 function changed(

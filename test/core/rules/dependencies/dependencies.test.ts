@@ -5,11 +5,11 @@ import { dependenciesRuleSchema } from "../../../../shared/core/rules/dependenci
 import type { LinkedItemFacts } from "../../../../shared/core/types.js";
 import { makeFacts, makeRuleContext } from "../../../builders/make-facts.js";
 
-const KEYWORDS = dependenciesRuleSchema.parse({}).keywords;
+const KEYWORDS = dependenciesRuleSchema().parse({}).keywords;
 const run = (body: string, linkedItems: LinkedItemFacts[] | null, overrides: object = {}) =>
   dependenciesRule(
     makeFacts({ number: 100, body, linkedItems }),
-    dependenciesRuleSchema.parse(overrides),
+    dependenciesRuleSchema().parse(overrides),
     makeRuleContext(),
   );
 const pr = (ref: string, state: "open" | "closed", merged: boolean): LinkedItemFacts => ({
@@ -62,7 +62,7 @@ describe("findDependencies", () => {
   });
 
   it("asks adapters to look the dependencies up", () => {
-    const config = dependenciesRuleSchema.parse({});
+    const config = dependenciesRuleSchema().parse({});
     expect(
       dependenciesDefinition.references?.("Depends on #7.\nSee #8", config, "acme/shop"),
     ).toEqual(["acme/shop#7"]);
@@ -71,7 +71,7 @@ describe("findDependencies", () => {
 
 describe("dependencies rule", () => {
   it("has defaults: block, three keywords", () => {
-    expect(dependenciesRuleSchema.parse({})).toEqual({
+    expect(dependenciesRuleSchema().parse({})).toEqual({
       level: "block",
       keywords: ["depends on", "blocked by", "requires"],
     });

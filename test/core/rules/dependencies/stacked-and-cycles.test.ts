@@ -27,7 +27,7 @@ const run = (
       stack,
       base: { ref: stack?.base ?? "main", sha: "a".repeat(40) },
     }),
-    dependenciesRuleSchema.parse({}),
+    dependenciesRuleSchema().parse({}),
     makeRuleContext(),
   );
 

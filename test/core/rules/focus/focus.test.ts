@@ -18,14 +18,14 @@ const run = (
 ) =>
   focusRule(
     makeFacts({ files, ...facts }),
-    focusRuleSchema.parse(overrides),
+    focusRuleSchema().parse(overrides),
     makeRuleContext({ isGenerated: (path) => path.endsWith(".lock") }),
   );
 const paths = (...list: string[]) => list.map((path) => makeFile({ path, additions: 10 }));
 
 describe("focus rule: mixed concerns", () => {
   it("has defaults: warn, 3 areas, 3 open pull requests, 14 and 3 days", () => {
-    expect(focusRuleSchema.parse({})).toEqual({
+    expect(focusRuleSchema().parse({})).toEqual({
       level: "warn",
       "max-areas": 3,
       areas: {},

@@ -7,7 +7,7 @@ import type { LinkedItemFacts, PullRequestFacts } from "../../../../shared/core/
 import { makeFacts, makeRuleContext } from "../../../builders/make-facts.js";
 
 const config = (overrides: object = {}): LinkedRisksConfig => ({
-  ...linkedRisksRuleSchema.parse(overrides),
+  ...linkedRisksRuleSchema().parse(overrides),
   levels: ["low", "medium", "high"],
   labelPrefix: "risk:",
 });

@@ -3,7 +3,7 @@ import { rolloutNotesRule } from "../../../../shared/core/rules/rollout-notes/ro
 import type { PullRequestFacts } from "../../../../shared/core/types.js";
 import { makeFacts, makeFile, makeRuleContext } from "../../../builders/make-facts.js";
 
-const config = (overrides: object = {}) => rolloutNotesRuleSchema.parse(overrides);
+const config = (overrides: object = {}) => rolloutNotesRuleSchema().parse(overrides);
 const run = (
   facts: Partial<PullRequestFacts>,
   overrides: object = {},

@@ -3,7 +3,7 @@ import { sizeRule } from "../../../../shared/core/rules/size/size.js";
 import type { ChangedFile } from "../../../../shared/core/types.js";
 import { makeFacts, makeFile, makeRuleContext } from "../../../builders/make-facts.js";
 
-const config = (overrides: object = {}) => sizeRuleSchema.parse(overrides);
+const config = (overrides: object = {}) => sizeRuleSchema().parse(overrides);
 const lockfiles = makeRuleContext({ isGenerated: (path) => path.endsWith("package-lock.json") });
 const run = (files: ChangedFile[], overrides: object = {}, facts: object = {}) =>
   sizeRule(makeFacts({ files, ...facts }), config(overrides), lockfiles);
