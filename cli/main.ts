@@ -24,15 +24,10 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
         return 0;
       case "check": {
         // git starts before the rules load, and runs meanwhile (see start-check.ts): this
-        // process compiles the rules, and runs their module (its top level builds the config's
-        // schemas), while git names and reads the commits. Without --base, the calls that read
-        // them start once the default branch is known: that comes before the module runs.
+        // process compiles the rules, and runs their module, while git names and reads the
+        // commits.
         const started = startCheck(command, io);
         const loadRules = compileCheck();
-        if (started.readsAfterRepo) {
-          await started.repo.catch(() => undefined);
-          started.flushGit();
-        }
         const rules = await loadRules();
         return await rules.runCheck(command, io, started);
       }

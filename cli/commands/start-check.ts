@@ -25,21 +25,14 @@ export interface StartedCheck {
   baseFiles: Promise<BaseFiles>;
   changes: Promise<Changes>;
   stack: Promise<StackFacts | null>;
-  /**
-   * Starts the git calls queued so far now, not at the end of this turn. When the calls that
-   * read the commits wait for `repo` (no --base), call it as soon as `repo` resolves.
-   */
-  flushGit: () => void;
-  /** Whether the calls that read the commits start only once `repo` resolves (no --base). */
-  readsAfterRepo: boolean;
 }
 
 /** Starts every read; each promise is awaited by runCheck, none rejects unhandled meanwhile. */
 export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
   const dir = path.resolve(io.cwd, command.repo ?? ".");
   // The calls started together share one shell: the three that name the commits, and the three
-  // that read them, which the shell starts once rev-parse has named them. With no --base, the
-  // default branch is found first: the calls that read the commits then need a second shell.
+  // that read them, which the shell starts once rev-parse (and, with no --base, for-each-ref,
+  // whose first line is the likeliest default branch) has named them.
   const batch = createGitBatch(dir, gitEnv(io.env));
   const opening = startOpeningRepository({
     dir,
@@ -49,8 +42,15 @@ export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
     batch,
   });
   const { repo, commits } = opening;
-  const read = <T>(reader: (commits: CommitsToRead) => Promise<T>): Promise<T> =>
-    commits === null ? repo.then((opened) => reader(commitsOf(opened))) : reader(commits);
+  const read = <T>(reader: (commits: CommitsToRead) => Promise<T>): Promise<T> => {
+    const again = () => repo.then((opened) => reader(commitsOf(opened)));
+    if (commits === null) return again();
+    const started = reader(commits);
+    if (commits.baseGuessed === undefined) return started;
+    // The default base was guessed: if wrong (an odd origin/HEAD), read again once it is known.
+    started.catch(() => undefined);
+    return commits.baseGuessed.then((right) => (right ? started : again()));
+  };
   const started: StartedCheck = {
     repo,
     body: readBody(command, io),
@@ -63,14 +63,12 @@ export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
     changes: read(readChanges),
     // Only refs: it starts with the first git calls, not after them.
     stack: readStack({ cwd: dir, env: io.env, batch }, command.base),
-    flushGit: () => batch?.flush(),
-    readsAfterRepo: commits === null,
   };
   // Awaited in runCheck, in its order; never an unhandled rejection if it stops early.
   const { body, configFromDisk, baseFiles, changes, stack } = started;
   for (const promise of [repo, body, configFromDisk, baseFiles, changes, stack])
     (promise as Promise<unknown>).catch(() => undefined);
-  started.flushGit();
+  batch?.flush();
   return started;
 }
 

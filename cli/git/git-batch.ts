@@ -52,8 +52,8 @@ export interface GitBatch {
 
 interface Pending {
   call: BatchedCall;
-  /** The queued call whose output lines this one uses, if any. */
-  source: Promise<BatchedOutput> | null;
+  /** The queued calls whose output lines this one uses. */
+  sources: Promise<BatchedOutput>[];
   resolve: (output: BatchedOutput) => void;
   reject: (error: Error) => void;
 }
@@ -79,13 +79,13 @@ export function createGitBatch(
   };
   const run = (call: BatchedCall): Promise<BatchedOutput> => {
     const sources = sourcesOf(call.args, call.input);
-    // The shell fills in lines of one call it runs too; any other's are filled in here, after.
-    if (sources.length > 1 || (sources.length === 1 && !queue.has(sources[0]!))) {
+    // The shell fills in lines of calls it runs too; any other's are filled in here, after.
+    if (!sources.every((source) => queue.has(source))) {
       return waitForLines(call.args, call.input).then(({ args, input }) => run({ args, input }));
     }
     let pending!: Pending;
     const promise = new Promise<BatchedOutput>((resolve, reject) => {
-      pending = { call, source: sources[0] ?? null, resolve, reject };
+      pending = { call, sources, resolve, reject };
     });
     if (queue.size === 0) queueMicrotask(flush);
     queue.set(promise, pending);
@@ -107,12 +107,13 @@ function runInShell(
 ): void {
   const pending = [...queued.values()];
   const indexOf = new Map([...queued.keys()].map((promise, i) => [promise, i]));
-  const sources = pending.map(({ source }) => (source === null ? null : indexOf.get(source)!));
+  const sources = pending.map((call) => call.sources.map((source) => indexOf.get(source)!));
   let prepared: { folder: string; script: string; params: string[] };
   try {
     prepared = prepareScript(
       pending.map(({ call }) => call),
       sources,
+      (source) => indexOf.get(source)!,
       tmpDir,
     );
   } catch (error) {
@@ -129,9 +130,8 @@ function runInShell(
         codes.push(null);
         if (error) return reject(error);
         const read = (name: string) => readFileSync(path.join(folder, `${i}.${name}`));
-        const source = sources[i];
         // Sources come first in the queue: a call that needs one is later.
-        if (source != null && codes[source] !== 0) return reject(skippedCall());
+        if (sources[i]!.some((source) => codes[source] !== 0)) return reject(skippedCall());
         try {
           codes[i] = Number(read("code").toString("utf8").trim());
         } catch {
@@ -176,22 +176,24 @@ function runInShell(
  * The folder with the calls' inputs, and the script that runs them: $1 is the folder. Each git
  * runs in the background straight from the shell (no subshell: a fork costs milliseconds on a
  * virtual machine); the shell then waits for each in turn and writes its exit code. A call that
- * uses lines of another's output starts once the shell has waited for that call and it exited 0,
- * with the lines read into variables; its input, if it has lines too, is written by the shell.
+ * uses lines of others' output starts once the shell has waited for the last of them and all
+ * exited 0, with the lines read into variables; its input, if it has lines too, is written by
+ * the shell.
  */
 function prepareScript(
   calls: BatchedCall[],
-  sources: (number | null)[],
+  sources: number[][],
+  indexOf: (call: Promise<BatchedOutput>) => number,
   tmpDir: string,
 ): { folder: string; script: string; params: string[] } {
   const folder = mkdtempSync(path.join(tmpDir, "shipgate-git-"));
   try {
     const params: string[] = [];
     // $1 is the folder: parameters start at $2. Line n of call i's output is $o<i>_<n>.
-    const word = (arg: BatchedArg, source: number | null) =>
+    const word = (arg: BatchedArg) =>
       partsOf(arg)
         .map((part) => {
-          if (typeof part !== "string") return `"$o${source}_${part.line}"`;
+          if (typeof part !== "string") return `"$o${indexOf(part.from)}_${part.line}"`;
           params.push(part);
           return `"\${${params.length + 1}}"`;
         })
@@ -199,7 +201,6 @@ function prepareScript(
     const io = (i: number, name: string) => `"$1/${i}.${name}"`;
     const start = (i: number) => {
       const call = calls[i]!;
-      const source = sources[i] ?? null;
       let prelude = "";
       let stdin = "/dev/null";
       if (call.input !== undefined) {
@@ -207,33 +208,35 @@ function prepareScript(
         if (typeof call.input === "string") {
           writeFileSync(path.join(folder, `${i}.in`), call.input, { mode: 0o600 });
         } else {
-          prelude = `printf '%s' ${word(call.input, source)} >${stdin}; `;
+          prelude = `printf '%s' ${word(call.input)} >${stdin}; `;
         }
       }
-      const args = call.args.map((arg) => word(arg, source)).join(" ");
+      const args = call.args.map(word).join(" ");
       return `${prelude}git ${args} <${stdin} >${io(i, "out")} 2>${io(i, "err")} & p${i}=$!`;
     };
     // Waits for call i and writes its exit code (as $s<i>); a call that never started is skipped.
     const finish = (i: number) => {
       const waited = `wait $p${i}; s${i}=$?; echo $s${i} >${io(i, "code")}`;
-      return sources[i] === null ? waited : `if [ -n "$p${i}" ]; then ${waited}; fi`;
+      return sources[i]!.length === 0 ? waited : `if [ -n "$p${i}" ]; then ${waited}; fi`;
     };
-    const lines = calls.flatMap((_, i) => (sources[i] === null ? [start(i)] : []));
+    const isSource = (i: number) => sources.some((of) => of.includes(i));
+    const lines = calls.flatMap((_, i) => (sources[i]!.length === 0 ? [start(i)] : []));
     for (let i = 0; i < calls.length; i++) {
-      const dependents = calls.flatMap((_, k) => (sources[k] === i ? [k] : []));
-      if (dependents.length === 0) continue;
-      const needed = Math.max(...dependents.flatMap((k) => linesUsed(calls[k]!)));
+      if (!isSource(i)) continue;
+      const needed = Math.max(...calls.flatMap((call) => linesUsed(call, i, indexOf)));
       const reads = Array.from({ length: needed + 1 }, (_, n) => `IFS= read -r o${i}_${n}`);
       lines.push(
         finish(i),
-        `if [ "$s${i}" = 0 ]; then { ${reads.join("; ")}; } <${io(i, "out")}`,
-        ...dependents.map((k) => `  ${start(k)}`),
-        "fi",
+        `if [ "$s${i}" = 0 ]; then { ${reads.join("; ")}; } <${io(i, "out")}; fi`,
       );
+      // The calls whose last source this is start now, if all their sources exited 0.
+      for (let k = i + 1; k < calls.length; k++) {
+        if (sources[k]!.length === 0 || Math.max(...sources[k]!) !== i) continue;
+        const ok = sources[k]!.map((source) => `[ "$s${source}" = 0 ]`).join(" && ");
+        lines.push(`if ${ok}; then ${start(k)}; fi`);
+      }
     }
-    for (let i = 0; i < calls.length; i++) {
-      if (!calls.some((_, k) => sources[k] === i)) lines.push(finish(i));
-    }
+    for (let i = 0; i < calls.length; i++) if (!isSource(i)) lines.push(finish(i));
     return { folder, script: `${lines.join("\n")}\n`, params };
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
@@ -241,10 +244,16 @@ function prepareScript(
   }
 }
 
-/** The output lines a call's arguments and input use. */
-function linesUsed(call: BatchedCall): number[] {
+/** The lines of call `source`'s output that `call`'s arguments and input use. */
+function linesUsed(
+  call: BatchedCall,
+  source: number,
+  indexOf: (call: Promise<BatchedOutput>) => number,
+): number[] {
   const args = call.input === undefined ? call.args : [...call.args, call.input];
   return args.flatMap((arg) =>
-    partsOf(arg).flatMap((part) => (typeof part === "string" ? [] : [part.line])),
+    partsOf(arg).flatMap((part) =>
+      typeof part !== "string" && indexOf(part.from) === source ? [part.line] : [],
+    ),
   );
 }

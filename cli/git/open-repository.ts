@@ -4,7 +4,8 @@
 import type { GitRef } from "../../shared/core/types.js";
 import { cliError } from "../cli-error.js";
 import { parseRemoteRepository } from "./parse-remote-repository.js";
-import { resolveCommit, resolveDefaultBase } from "./resolve-refs.js";
+import { resolveCommit, startDefaultBase } from "./resolve-refs.js";
+import { lineOf } from "./output-line.js";
 import type { GitBatch } from "./git-batch.js";
 import { outputLine, runGit, type GitArg, type GitOutput, type GitRunOptions } from "./run-git.js";
 
@@ -37,13 +38,18 @@ export interface CommitsToRead {
   git: GitRunOptions;
   /** The repository, for messages that name the refs. */
   repo: Promise<GitRepository>;
+  /**
+   * With no --base, `base` is the likeliest default branch's SHA, a guess made before the
+   * candidates are compared: this says, once they are, whether it was right.
+   */
+  baseGuessed?: Promise<boolean>;
 }
 
 export interface OpeningRepository {
   repo: Promise<GitRepository>;
   /**
-   * The commits as lines of the git call that resolves them, so calls that read them can start
-   * now; null when the base is the default branch, which another call finds (use commitsOf).
+   * The commits as lines of the git calls that resolve them, so calls that read them can start
+   * now; null when a revision is invalid.
    */
   commits: CommitsToRead | null;
 }
@@ -67,9 +73,10 @@ export function startOpeningRepository(request: RepositoryRequest): OpeningRepos
   if (request.head === null) args.push("--abbrev-ref", "HEAD");
   args.push("--show-toplevel");
   const located = runGit(args, { ...git, okCodes: [128] });
+  const defaultBase = request.base === null ? startDefaultBase(git) : null;
   const repo = Promise.all([
     locate(located, revs, request, git),
-    request.base === null ? resolveDefaultBase(git) : null,
+    defaultBase?.base ?? null,
     readOriginRepository(git),
   ]).then(([found, base, repository]) => ({
     root: found.root,
@@ -78,11 +85,16 @@ export function startOpeningRepository(request: RepositoryRequest): OpeningRepos
     repository,
     git,
   }));
-  const commits =
-    request.base === null
-      ? null
-      : { head: [outputLine(located, 0)], base: [outputLine(located, 1)], git, repo };
-  return { repo, commits };
+  const head = [outputLine(located, 0)];
+  if (defaultBase === null)
+    return { repo, commits: { head, base: [outputLine(located, 1)], git, repo } };
+  const { listing } = defaultBase;
+  // Never rejects: when the repository cannot be opened, `repo` says why.
+  const baseGuessed = Promise.all([repo, listing]).then(
+    ([opened, { stdout }]) => lineOf(stdout, 0) === opened.base.sha,
+    () => false,
+  );
+  return { repo, commits: { head, base: [outputLine(listing, 0)], git, repo, baseGuessed } };
 }
 
 /** The commits of an open repository, by SHA. */

@@ -2,7 +2,7 @@
 // default base branch.
 import { cliError } from "../cli-error.js";
 import type { GitRef } from "../../shared/core/types.js";
-import { gitText, runGit, type GitRunOptions } from "./run-git.js";
+import { runGit, type GitOutput, type GitRunOptions } from "./run-git.js";
 
 /** The SHA of the commit `ref` names, or a clear "unknown revision" error. */
 export async function resolveCommit(ref: string, options: GitRunOptions): Promise<string> {
@@ -31,28 +31,53 @@ export async function listRefs(
   patterns: readonly string[],
   options: GitRunOptions,
 ): Promise<Map<string, { target: string; sha: string }>> {
-  const listing = await gitText(
-    ["for-each-ref", "--format=%(refname)%00%(symref)%00%(objectname)", ...patterns],
-    options,
-  );
-  return new Map(
-    listing
-      .split("\n")
-      .filter((line) => line !== "")
-      .map((line) => {
-        const [name = "", target = "", sha = ""] = line.split("\0");
-        return [name, { target, sha }] as const;
-      }),
-  );
+  return parseRefs((await startListingRefs(patterns, options)).stdout);
+}
+
+/**
+ * The for-each-ref call listRefs makes: each ref as two lines, its SHA, then its name and
+ * symbolic target. Sorted by the name's last part, so the default base's candidates come in the
+ * order pickDefaultBase prefers them (HEAD, main, master; uppercase sorts first): line 0 is the
+ * SHA of the default base, unless a candidate is odd (an origin/HEAD outside refs/remotes).
+ */
+function startListingRefs(patterns: readonly string[], options: GitRunOptions): Promise<GitOutput> {
+  const format = "--format=%(objectname)%0a%(refname)%00%(symref)";
+  return runGit(["for-each-ref", "--sort=refname:lstrip=-1", format, ...patterns], options);
+}
+
+function parseRefs(stdout: Buffer): Map<string, { target: string; sha: string }> {
+  const lines = stdout.toString("utf8").split("\n");
+  const refs = new Map<string, { target: string; sha: string }>();
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const [name = "", target = ""] = (lines[i + 1] ?? "").split("\0");
+    refs.set(name, { target, sha: lines[i] ?? "" });
+  }
+  return refs;
 }
 
 /** origin/HEAD's branch, else `main`, else `master`; otherwise ask for --base. One git call. */
 export async function resolveDefaultBase(options: GitRunOptions): Promise<GitRef> {
-  const base = pickDefaultBase(await listRefs(DEFAULT_BASE_REFS, options));
-  if (base !== null) return base;
-  throw cliError(
-    "cannot find a default base branch (no origin/HEAD, main or master): pass --base REF",
-  );
+  return startDefaultBase(options).base;
+}
+
+/**
+ * Starts looking for the default base. `listing` is the git call: its line 0 is the default
+ * base's SHA when `base` resolves to that same SHA (see startListingRefs), so calls that read
+ * the base can start on that line before `base` is known, and be checked after.
+ */
+export function startDefaultBase(options: GitRunOptions): {
+  listing: Promise<GitOutput>;
+  base: Promise<GitRef>;
+} {
+  const listing = startListingRefs(DEFAULT_BASE_REFS, options);
+  const base = listing.then(({ stdout }) => {
+    const picked = pickDefaultBase(parseRefs(stdout));
+    if (picked !== null) return picked;
+    throw cliError(
+      "cannot find a default base branch (no origin/HEAD, main or master): pass --base REF",
+    );
+  });
+  return { listing, base };
 }
 
 /**

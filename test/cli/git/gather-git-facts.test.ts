@@ -12,7 +12,9 @@ import { gitEnv } from "../../../cli/git/run-git.js";
 import { readBaseFiles } from "../../../cli/git/read-base-files.js";
 import { changesConfig, readChanges } from "../../../cli/git/read-changes.js";
 import { resolveDefaultBase } from "../../../cli/git/resolve-refs.js";
-import { lines, makeGitRepo, type TestRepo } from "../make-git-repo.js";
+import { parseCliArgs, type CheckCommand } from "../../../cli/args.js";
+import { startCheck } from "../../../cli/commands/start-check.js";
+import { lines, makeGitRepo, makeIo, type TestRepo } from "../make-git-repo.js";
 
 const cleanups: TestRepo[] = [];
 function repo(...args: Parameters<typeof makeGitRepo>): TestRepo {
@@ -217,6 +219,51 @@ describe("the commits read in the shell that names them, as a check reads them",
     } finally {
       renameSync(dir, r.dir);
     }
+  });
+});
+
+describe("a check's git reads, as startCheck starts them", () => {
+  /** What startCheck reads for `shipgate check` in the repository, and the same read by SHA. */
+  async function bothWays(r: TestRepo) {
+    const command = parseCliArgs(["check"]) as CheckCommand;
+    const started = startCheck(command, makeIo(r.dir, { env: r.env }).io);
+    const [repo, files, changes] = await Promise.all([
+      started.repo,
+      started.baseFiles,
+      started.changes,
+    ]);
+    const bySha = await gatherGitFacts({ dir: r.dir, env: r.env, base: null, head: null });
+    return { started: { ...repo, ...changes, ...files, configAtBase: files.config }, bySha };
+  }
+
+  /** master, then main a commit ahead of it with its own config, and feature from main. */
+  function repoWithMaster(): TestRepo {
+    const r = repo({ "a.txt": lines(3) }, null);
+    r.git("branch", "master");
+    r.commit("On main", { "c.txt": "c\n", ".github/shipgate.yml": "rules: {}\n" });
+    r.git("checkout", "-q", "-b", "feature");
+    r.commit("The change", { "a.txt": lines(5), "b.txt": "b\n" });
+    return r;
+  }
+
+  it("finds the default base and reads the commits in one round, as by SHA", async () => {
+    const r = repoWithMaster();
+    const { started, bySha } = await bothWays(r);
+    expect(started.base).toEqual({ ref: "main", sha: r.git("rev-parse", "main").trim() });
+    expect(started).toEqual({ ...bySha, git: started.git });
+    expect(started.files.map((file) => file.path)).toEqual(["a.txt", "b.txt"]);
+  });
+
+  it("reads again when origin/HEAD, listed first, is not the default base", async () => {
+    const r = repoWithMaster();
+    // Not a remote branch: the default base is main, though origin/HEAD sorts first.
+    r.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/heads/master");
+    const { started, bySha } = await bothWays(r);
+    expect(started.base.ref).toBe("main");
+    expect(started).toEqual({ ...bySha, git: started.git });
+    // Against master, the diff would hold main's commit too, and there would be no config.
+    expect(started.files.map((file) => file.path)).toEqual(["a.txt", "b.txt"]);
+    expect(started.configAtBase).toBe("rules: {}\n");
   });
 });
 

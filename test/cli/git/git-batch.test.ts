@@ -193,20 +193,41 @@ async function chainedBothWays(
 }
 
 describeWithShell("calls that use lines of another call's output", () => {
-  it("start in the same shell as soon as that call has run, without this process", async () => {
+  it("start in the same shell as soon as those calls have run, without this process", async () => {
     const batch = batchFor(repo.dir);
     const options = { cwd: repo.dir, env: repo.env, batch };
     const located = runGit(["rev-parse", "--show-toplevel", "main^{commit}"], options);
+    const feature = runGit(["rev-parse", "feature^{commit}"], options);
     const marked = runGit(["update-ref", "refs/test/chained", [outputLine(located, 1)]], options);
+    // Lines of two calls, in the input.
+    const both = runGit(["update-ref", "--stdin"], {
+      ...options,
+      input: joined(
+        "create refs/test/main ",
+        [outputLine(located, 1)],
+        "\ncreate refs/test/feature ",
+        [outputLine(feature, 0)],
+        "\n",
+      ),
+    });
     batch.flush();
-    // This thread sleeps: only a shell that starts the second call itself can have written the ref.
-    const ref = join(repo.dir, ".git", "refs", "test", "chained");
+    // This thread sleeps: only a shell that starts the later calls itself can have written the refs.
+    const refs = ["chained", "main", "feature"].map((name) =>
+      join(repo.dir, ".git", "refs", "test", name),
+    );
     const deadline = Date.now() + 10_000;
     const nap = new Int32Array(new SharedArrayBuffer(4));
-    while (!existsSync(ref) && Date.now() < deadline) Atomics.wait(nap, 0, 0, 50);
-    expect(existsSync(ref)).toBe(true);
-    await marked;
-    expect(readFileSync(ref, "utf8").trim()).toBe(repo.git("rev-parse", "main").trim());
+    while (!refs.every((ref) => existsSync(ref)) && Date.now() < deadline) {
+      Atomics.wait(nap, 0, 0, 50);
+    }
+    expect(refs.filter((ref) => !existsSync(ref))).toEqual([]);
+    await Promise.all([marked, both]);
+    const sha = (rev: string) => repo.git("rev-parse", rev).trim();
+    expect(refs.map((ref) => readFileSync(ref, "utf8").trim())).toEqual([
+      sha("main"),
+      sha("main"),
+      sha("feature"),
+    ]);
     expect(readdirSync(files)).toEqual([]);
   });
 
@@ -245,6 +266,18 @@ describeWithShell("calls that use lines of another call's output", () => {
       expect(result).toEqual({ error: expect.stringMatching(/^git was not run: the git call/) });
     }
     expect(existsSync(join(repo.dir, ".git", "refs", "test", "never"))).toBe(false);
+    expect(readdirSync(files)).toEqual([]);
+  });
+
+  it("do not run when one of two calls failed", async () => {
+    const batch = batchFor(repo.dir);
+    const options = { cwd: repo.dir, env: repo.env, batch, okCodes: [128] };
+    const known = runGit(["rev-parse", "main"], options);
+    const unknown = runGit(["rev-parse", "nope^{commit}"], options);
+    const range = joined([outputLine(known, 0)], "..", [outputLine(unknown, 0)]);
+    const listed = runGit(["rev-list", range], options);
+    await expect(listed).rejects.toThrow(/^git was not run: the git call/);
+    expect((await unknown).code).toBe(128);
     expect(readdirSync(files)).toEqual([]);
   });
 
