@@ -1,8 +1,8 @@
 // Runs the git calls a check makes together in one POSIX shell, so this process spawns once for
 // several of them. A spawn from Node blocks its thread until the child has started (5–10 ms on
 // the 2-core virtual machine the benchmark runs on), while the shell starts its gits on another
-// core; the calls still run concurrently. A call that needs a line of another's output (a SHA
-// from rev-parse) runs in the same shell as soon as that call has exited 0 (output-line.ts).
+// core; the calls still run concurrently. A call that needs lines of others' output (a SHA from
+// rev-parse) runs in the same shell as soon as those have exited 0 (output-line.ts).
 // Nothing a user passes is part of the script: every argument, the working directory and the
 // file names reach the shell as positional parameters, and output lines as shell variables
 // expanded in double quotes, so no quoting is involved.
