@@ -1,6 +1,6 @@
 // Opens the repository for a check: its top directory, the head and base commits, and what
-// names them — in one round of concurrent git calls (each spawn costs milliseconds). With an
-// explicit base, the calls that read the commits can start in the same round (CommitsToRead).
+// names them — in one round of concurrent git calls (each spawn costs milliseconds). The calls
+// that read the commits can start in the same round, on those calls' output (CommitsToRead).
 import type { GitRef } from "../../shared/core/types.js";
 import { cliError } from "../cli-error.js";
 import { parseRemoteRepository } from "./parse-remote-repository.js";
