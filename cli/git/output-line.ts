@@ -21,9 +21,10 @@ export function partsOf<Output>(
   return typeof arg === "string" ? [arg] : arg;
 }
 
-/** The arguments' parts, in order, as one argument. */
+/** The arguments' parts, in order, as one argument: text when none is an output line. */
 export function joined<Output>(...args: ArgWithLines<Output>[]): ArgWithLines<Output> {
-  return args.flatMap((arg) => partsOf(arg));
+  const parts = args.flatMap((arg) => partsOf(arg));
+  return parts.every((part) => typeof part === "string") ? parts.join("") : parts;
 }
 
 /** The calls whose output the arguments and input use, each once. */

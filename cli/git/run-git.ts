@@ -119,9 +119,13 @@ function runBatched(
 ): Promise<GitOutput> {
   // Output lines of batched calls name the batch's promise; others stay (the batch waits for them).
   const toBatch = (arg: GitArg): BatchedArg =>
-    partsOf(arg).map((part) =>
-      typeof part === "string" ? part : { ...part, from: batchedCalls.get(part.from) ?? part.from },
-    );
+    typeof arg === "string"
+      ? arg
+      : partsOf(arg).map((part) =>
+          typeof part === "string"
+            ? part
+            : { ...part, from: batchedCalls.get(part.from) ?? part.from },
+        );
   const input = options.input === undefined ? undefined : toBatch(options.input);
   const raw = batch.run({ args: args.map(toBatch), input });
   const result = settleBatched(raw, args, options);

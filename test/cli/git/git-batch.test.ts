@@ -269,6 +269,20 @@ describeWithShell("calls that use lines of another call's output", () => {
     expect(readdirSync(files)).toEqual([]);
   });
 
+  it("leave an input without output lines to a file, however long", async () => {
+    // One argument to the shell may not exceed 128 KB (Linux's MAX_ARG_STRLEN).
+    const specs = Array.from({ length: 30_000 }, () => "main:a.txt\n");
+    const batch = batchFor(repo.dir);
+    const read = await runGit(["cat-file", "--batch-check"], {
+      cwd: repo.dir,
+      env: repo.env,
+      batch,
+      input: joined(...specs),
+    });
+    expect(read.stdout.toString().split("\n").filter(Boolean)).toHaveLength(30_000);
+    expect(readdirSync(files)).toEqual([]);
+  });
+
   it("do not run when one of two calls failed", async () => {
     const batch = batchFor(repo.dir);
     const options = { cwd: repo.dir, env: repo.env, batch, okCodes: [128] };
