@@ -45,11 +45,11 @@ export function startCheck(command: CheckCommand, io: CliIo): StartedCheck {
   const read = <T>(reader: (commits: CommitsToRead) => Promise<T>): Promise<T> => {
     const again = () => repo.then((opened) => reader(commitsOf(opened)));
     if (commits === null) return again();
-    const started = reader(commits);
-    if (commits.baseGuessed === undefined) return started;
+    const first = reader(commits);
+    if (commits.baseGuessed === undefined) return first;
     // The default base was guessed: if wrong (an odd origin/HEAD), read again once it is known.
-    started.catch(() => undefined);
-    return commits.baseGuessed.then((right) => (right ? started : again()));
+    first.catch(() => undefined);
+    return commits.baseGuessed.then((right) => (right ? first : again()));
   };
   const started: StartedCheck = {
     repo,
