@@ -146,12 +146,21 @@ function runInShell(
       rmSync(folder, { recursive: true, force: true });
     }
   };
-  const shell = spawn(SHELL, ["-c", script, "shipgate-git", folder, ...params], {
-    cwd,
-    env,
-    stdio: "ignore",
-    windowsHide: true,
-  });
+  let shell: ReturnType<typeof spawn>;
+  try {
+    shell = spawn(SHELL, ["-c", script, "shipgate-git", folder, ...params], {
+      cwd,
+      env,
+      stdio: "ignore",
+      windowsHide: true,
+    });
+  } catch (error) {
+    // Node throws some failures at once (E2BIG: arguments past the system's limit); this runs
+    // in a microtask, where a throw would end the process.
+    const { message, code } = error as NodeJS.ErrnoException;
+    finish(new BatchError(message, code));
+    return;
+  }
   let settled = false;
   shell.once("error", (error: NodeJS.ErrnoException) => {
     if (settled) return;

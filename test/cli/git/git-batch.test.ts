@@ -131,6 +131,19 @@ describeWithShell("runGit through a batch", () => {
     expect(readdirSync(files)).toEqual([]);
   });
 
+  it("fails each call with the reason when the system refuses the shell's arguments", async () => {
+    const batch = batchFor(repo.dir);
+    const options = { cwd: repo.dir, env: repo.env, batch };
+    // Far past Linux's 2 MB for all arguments: spawn throws E2BIG at once.
+    const paths = Array.from({ length: 40_000 }, (_, i) => `some/long/path/number/${i}.txt`);
+    const runs = [
+      runGit(["ls-files", "--", ...paths], options),
+      runGit(["rev-parse", "main"], options),
+    ];
+    for (const run of runs) await expect(run).rejects.toThrow(/^could not run git: .*E2BIG/);
+    expect(readdirSync(files)).toEqual([]);
+  });
+
   it("fails each call with the reason when the temporary folder cannot be written", async () => {
     const batch = batchFor(repo.dir, repo.env, join(files, "missing"));
     const options = { cwd: repo.dir, env: repo.env, batch };
