@@ -55,13 +55,9 @@ function parseRefs(stdout: Buffer): Map<string, { target: string; sha: string }>
   return refs;
 }
 
-/** origin/HEAD's branch, else `main`, else `master`; otherwise ask for --base. One git call. */
-export async function resolveDefaultBase(options: GitRunOptions): Promise<GitRef> {
-  return startDefaultBase(options).base;
-}
-
 /**
- * Starts looking for the default base. `listing` is the git call: its line 0 is the default
+ * Starts looking for the default base: origin/HEAD's branch, else `main`, else `master`;
+ * otherwise `base` asks for --base. One git call, `listing`: its line 0 is the default
  * base's SHA when `base` resolves to that same SHA (see startListingRefs), so calls that read
  * the base can start on that line before `base` is known, and be checked after.
  */

@@ -11,7 +11,7 @@ import {
 import { gitEnv } from "../../../cli/git/run-git.js";
 import { readBaseFiles } from "../../../cli/git/read-base-files.js";
 import { changesConfig, readChanges } from "../../../cli/git/read-changes.js";
-import { resolveDefaultBase } from "../../../cli/git/resolve-refs.js";
+import { startDefaultBase } from "../../../cli/git/resolve-refs.js";
 import { parseCliArgs, type CheckCommand } from "../../../cli/args.js";
 import { startCheck } from "../../../cli/commands/start-check.js";
 import { lines, makeGitRepo, makeIo, type TestRepo } from "../make-git-repo.js";
@@ -267,12 +267,12 @@ describe("a check's git reads, as startCheck starts them", () => {
   });
 });
 
-describe("resolveDefaultBase", () => {
+describe("startDefaultBase", () => {
   it("prefers the branch origin/HEAD points at", async () => {
     const r = repo({ "a.txt": "a\n" });
     r.git("update-ref", "refs/remotes/origin/trunk", "main");
     r.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/trunk");
-    expect(await resolveDefaultBase({ cwd: r.dir, env: r.env })).toEqual({
+    expect(await startDefaultBase({ cwd: r.dir, env: r.env }).base).toEqual({
       ref: "origin/trunk",
       sha: r.git("rev-parse", "main").trim(),
     });
@@ -282,15 +282,15 @@ describe("resolveDefaultBase", () => {
     const r = repo({ "a.txt": "a\n" });
     const sha = r.git("rev-parse", "main").trim();
     r.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/gone");
-    expect(await resolveDefaultBase({ cwd: r.dir, env: r.env })).toEqual({ ref: "main", sha });
+    expect(await startDefaultBase({ cwd: r.dir, env: r.env }).base).toEqual({ ref: "main", sha });
     r.git("branch", "-m", "main", "master");
-    expect(await resolveDefaultBase({ cwd: r.dir, env: r.env })).toEqual({ ref: "master", sha });
+    expect(await startDefaultBase({ cwd: r.dir, env: r.env }).base).toEqual({ ref: "master", sha });
   });
 
   it("asks for --base when there is no candidate", async () => {
     const r = repo({ "a.txt": "a\n" });
     r.git("branch", "-m", "main", "trunk");
-    expect(await errorOf(resolveDefaultBase({ cwd: r.dir, env: r.env }))).toMatch(
+    expect(await errorOf(startDefaultBase({ cwd: r.dir, env: r.env }).base)).toMatch(
       /pass --base REF/,
     );
   });
