@@ -248,6 +248,12 @@ describe("a check's git reads, as startCheck starts them", () => {
 
   it("finds the default base and reads the commits in one round, as by SHA", async () => {
     const r = repoWithMaster();
+    // One round: the reads start on the output lines of the calls that name the commits
+    // (git-batch.test.ts holds that the shell then starts them itself).
+    const opening = startOpeningRepository({ dir: r.dir, env: r.env, base: null, head: null });
+    expect(opening.commits?.base).toEqual([{ from: expect.any(Promise), line: 0 }]);
+    expect(opening.commits?.head).toEqual([{ from: expect.any(Promise), line: 0 }]);
+    await opening.repo;
     const { started, bySha } = await bothWays(r);
     expect(started.base).toEqual({ ref: "main", sha: r.git("rev-parse", "main").trim() });
     expect(started).toEqual({ ...bySha, git: started.git });
